@@ -1,0 +1,285 @@
+package io.wrenmq.broker;
+
+import io.wrenmq.protocol.Protocol;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Everything a broker is configured with, validated once by {@link Builder#build()} and immutable afterwards.
+ * Every default is here and nowhere else; the README's table of options mirrors {@link #KEYS}.
+ *
+ * <p>Built from code ({@link #builder()}) or from a properties file ({@link #fromProperties}), whose keys are the
+ * names in {@link #KEYS}. Sizes accept a {@code k}, {@code m} or {@code g} suffix, durations {@code ms}, {@code s},
+ * {@code m}.
+ */
+public final class BrokerConfig {
+
+    /** Option name to its description and default, for the README, {@code --help} and error messages. */
+    public static final Map<String, String> KEYS = keys();
+
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final int ioThreads;
+    private final int maxFrameSize;
+    private final long maxDestinationMemory;
+    private final int sendWindow;
+    private final Duration heartbeat;
+    private final Duration handshakeTimeout;
+
+    private BrokerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.dataDir = b.dataDir;
+        this.ioThreads = b.ioThreads;
+        this.maxFrameSize = b.maxFrameSize;
+        this.maxDestinationMemory = b.maxDestinationMemory;
+        this.sendWindow = b.sendWindow;
+        this.heartbeat = b.heartbeat;
+        this.handshakeTimeout = b.handshakeTimeout;
+    }
+
+    private static Map<String, String> keys() {
+        Map<String, String> k = new TreeMap<>();
+        k.put("host", "address to listen on (default 0.0.0.0, every interface)");
+        k.put("port", "TCP port; 0 picks a free one (default " + Protocol.DEFAULT_PORT + ")");
+        k.put("data-dir", "directory for the broker's data (default ./data)");
+        k.put("io-threads", "Netty event-loop threads that run connections and destinations "
+                + "(default: number of processors)");
+        k.put("max-frame-size", "largest frame, and so message, accepted (default 4m)");
+        k.put("max-destination-memory", "bytes of messages one destination may hold in memory before producers "
+                + "are held back (default 64m)");
+        k.put("send-window", "bytes of unreceipted sends a connection may have in flight (default 1m)");
+        k.put("heartbeat", "ping interval on idle connections; a peer silent for 3 intervals is dropped; "
+                + "0 disables (default 15s)");
+        k.put("handshake-timeout", "time a new connection has to say hello (default 10s)");
+        return Map.copyOf(k);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a configuration from properties whose keys are those of {@link #KEYS}.
+     *
+     * @throws IllegalArgumentException naming the key, for an unknown key or a value that does not parse
+     */
+    public static BrokerConfig fromProperties(Properties props) {
+        Builder b = builder();
+        for (String key : props.stringPropertyNames()) {
+            b.set(key, props.getProperty(key).trim());
+        }
+        return b.build();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    public int maxFrameSize() {
+        return maxFrameSize;
+    }
+
+    public long maxDestinationMemory() {
+        return maxDestinationMemory;
+    }
+
+    public int sendWindow() {
+        return sendWindow;
+    }
+
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** A builder; {@link #build()} validates and may be called once the settings are complete. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = Protocol.DEFAULT_PORT;
+        private Path dataDir = Path.of("data");
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
+        private long maxDestinationMemory = 64L * 1024 * 1024;
+        private int sendWindow = 1024 * 1024;
+        private Duration heartbeat = Duration.ofSeconds(15);
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public Builder maxFrameSize(int maxFrameSize) {
+            this.maxFrameSize = maxFrameSize;
+            return this;
+        }
+
+        public Builder maxDestinationMemory(long bytes) {
+            this.maxDestinationMemory = bytes;
+            return this;
+        }
+
+        public Builder sendWindow(int bytes) {
+            this.sendWindow = bytes;
+            return this;
+        }
+
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = heartbeat;
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
+            return this;
+        }
+
+        /**
+         * Sets an option by its name in {@link #KEYS}, as the command line and the properties file do.
+         *
+         * @throws IllegalArgumentException naming the option, if it is unknown or its value does not parse
+         */
+        public Builder set(String key, String value) {
+            try {
+                switch (key) {
+                    case "host" -> host(value);
+                    case "port" -> port(Integer.parseInt(value));
+                    case "data-dir" -> dataDir(Path.of(value));
+                    case "io-threads" -> ioThreads(Integer.parseInt(value));
+                    case "max-frame-size" -> maxFrameSize(Math.toIntExact(parseSize(value)));
+                    case "max-destination-memory" -> maxDestinationMemory(parseSize(value));
+                    case "send-window" -> sendWindow(Math.toIntExact(parseSize(value)));
+                    case "heartbeat" -> heartbeat(parseDuration(value));
+                    case "handshake-timeout" -> handshakeTimeout(parseDuration(value));
+                    default -> throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
+                            + String.join(", ", KEYS.keySet()));
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("option '" + key + "': cannot read '" + value + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Checks every setting and returns the configuration.
+         *
+         * @throws IllegalArgumentException listing every invalid setting
+         */
+        public BrokerConfig build() {
+            List<String> errors = new ArrayList<>();
+            if (host == null || host.isBlank()) {
+                errors.add("host must not be empty");
+            }
+            if (port < 0 || port > 65535) {
+                errors.add("port " + port + " is not within 0..65535");
+            }
+            if (dataDir == null) {
+                errors.add("data-dir must be set");
+            }
+            if (ioThreads < 1) {
+                errors.add("io-threads " + ioThreads + " must be at least 1");
+            }
+            if (maxFrameSize < Protocol.MIN_MAX_FRAME_SIZE) {
+                errors.add("max-frame-size " + maxFrameSize + " is below the minimum of " + Protocol.MIN_MAX_FRAME_SIZE);
+            }
+            if (maxDestinationMemory < maxFrameSize) {
+                errors.add("max-destination-memory " + maxDestinationMemory
+                        + " must be at least max-frame-size (" + maxFrameSize + "), or no large message could be sent");
+            }
+            if (sendWindow < 1) {
+                errors.add("send-window " + sendWindow + " must be positive");
+            }
+            if (heartbeat == null || heartbeat.isNegative() || heartbeat.toMillis() > Integer.MAX_VALUE) {
+                errors.add("heartbeat must be 0 (off) or a positive duration");
+            }
+            if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+                errors.add("handshake-timeout must be a positive duration");
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("invalid broker configuration: " + String.join("; ", errors));
+            }
+            return new BrokerConfig(this);
+        }
+    }
+
+    static long parseSize(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        switch (last) {
+            case 'k' -> unit = 1024;
+            case 'm' -> unit = 1024 * 1024;
+            case 'g' -> unit = 1024L * 1024 * 1024;
+            default -> {
+            }
+        }
+        if (unit != 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return Math.multiplyExact(Long.parseLong(v.trim()), unit);
+    }
+
+    static Duration parseDuration(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+        }
+        if (v.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+        }
+        if (v.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+        }
+        return Duration.ofMillis(Long.parseLong(v));
+    }
+
+    @Override
+    public String toString() {
+        return "host=" + host + " port=" + port + " data-dir=" + dataDir + " io-threads=" + ioThreads
+                + " max-frame-size=" + maxFrameSize + " max-destination-memory=" + maxDestinationMemory
+                + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
+                + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms";
+    }
+}

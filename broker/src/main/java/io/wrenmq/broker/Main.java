@@ -1,0 +1,136 @@
+package io.wrenmq.broker;
+
+import io.wrenmq.jms.WrenVersion;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar wren-broker.jar [--config FILE] [--port N] [--data-dir DIR] [--OPTION VALUE ...]}
+ *
+ * <p>Options on the command line override those of the configuration file; every option of {@link BrokerConfig#KEYS}
+ * is accepted both ways. SIGTERM or Ctrl-C stops the broker cleanly. A broker that cannot start prints one line
+ * saying why and exits with status 1; bad arguments exit with 2.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        logDefaults();
+        BrokerConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wren-broker: " + e.getMessage());
+            System.err.println("Try --help.");
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            return;
+        }
+        WrenBroker broker;
+        try {
+            broker = WrenBroker.start(config);
+        } catch (BrokerStartException e) {
+            System.err.println("wren-broker: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "wren-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The runnable jar ships slf4j-simple; these are its settings unless the operator gave others with -D. Set here,
+     * not in a properties file inside the jar, so that an application embedding the broker keeps its own.
+     */
+    private static void logDefaults() {
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        defaultProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** The configuration the arguments describe, or null after printing help or the version. */
+    static BrokerConfig parse(String[] args) {
+        Properties fromFile = new Properties();
+        Properties fromArgs = new Properties();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                printHelp();
+                return null;
+            }
+            if (a.equals("--version")) {
+                System.out.println("Wren broker " + WrenVersion.get());
+                return null;
+            }
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String key = a.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option --" + key + " needs a value");
+            }
+            if (key.equals("config")) {
+                load(Path.of(value), fromFile);
+            } else {
+                fromArgs.setProperty(key, value);
+            }
+        }
+        BrokerConfig.Builder b = BrokerConfig.builder();
+        for (Properties p : new Properties[] {fromFile, fromArgs}) {
+            for (String key : p.stringPropertyNames()) {
+                b.set(key, p.getProperty(key).trim());
+            }
+        }
+        return b.build();
+    }
+
+    private static void load(Path file, Properties into) {
+        try (Reader r = Files.newBufferedReader(file)) {
+            into.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e);
+        }
+    }
+
+    private static void printHelp() {
+        System.out.println("Usage: java -jar wren-broker.jar [--config FILE] [--OPTION VALUE ...]");
+        System.out.println();
+        System.out.println("  --config FILE                 a properties file with any of the options below");
+        for (Map.Entry<String, String> e : BrokerConfig.KEYS.entrySet()) {
+            System.out.printf("  --%-28s%s%n", e.getKey() + " VALUE", e.getValue());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.wrenmq.broker;
+
+import io.wrenmq.broker.core.Broker;
+import io.wrenmq.broker.core.Destination;
+import io.wrenmq.broker.core.DestinationStats;
+import io.wrenmq.broker.core.ServerConnection;
+import io.wrenmq.broker.transport.BrokerServer;
+import io.wrenmq.broker.transport.Transports;
+import io.wrenmq.jms.WrenVersion;
+import io.wrenmq.protocol.WireDestination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running broker, in this process. Start one with {@link #start(BrokerConfig)}; {@link #close()} stops it.
+ *
+ * <pre>{@code
+ * try (WrenBroker broker = WrenBroker.start(BrokerConfig.builder().port(0).build())) {
+ *     ConnectionFactory cf = new WrenConnectionFactory(broker.url());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Messages are held in memory only in this version: PERSISTENT messages do not yet survive a stop.
+ */
+public final class WrenBroker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WrenBroker.class);
+
+    private final BrokerConfig config;
+    private final Transports transports;
+    private final Broker broker;
+    private final BrokerServer server;
+    private boolean closed;
+
+    private WrenBroker(BrokerConfig config, Transports transports, Broker broker, BrokerServer server) {
+        this.config = config;
+        this.transports = transports;
+        this.broker = broker;
+        this.server = server;
+    }
+
+    /**
+     * Starts a broker and returns once it accepts connections.
+     *
+     * @throws BrokerStartException saying what went wrong (the port is taken, ...)
+     */
+    public static WrenBroker start(BrokerConfig config) {
+        Transports transports = new Transports(config.ioThreads());
+        try {
+            Broker broker = new Broker(config, transports.workers());
+            BrokerServer server = BrokerServer.bind(config, broker, transports);
+            WrenBroker b = new WrenBroker(config, transports, broker, server);
+            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); messages are kept in memory",
+                    WrenVersion.get(), config.host(), server.port(), transports.name(), config.ioThreads());
+            return b;
+        } catch (Exception e) {
+            transports.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof BindException) {
+                throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                        + e.getMessage(), e);
+            }
+            throw new BrokerStartException("cannot start the broker: " + e, e);
+        }
+    }
+
+    /** The TCP port the broker listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** A URL a client on this machine can connect with, e.g. {@code tcp://localhost:61700}. */
+    public String url() {
+        return "tcp://localhost:" + port();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** The counters of a queue, or empty if no queue by that name exists. */
+    public Optional<DestinationStats> queueStats(String name) {
+        return stats(WireDestination.queue(name));
+    }
+
+    /** The counters of a topic, or empty if no topic by that name exists. */
+    public Optional<DestinationStats> topicStats(String name) {
+        return stats(WireDestination.topic(name));
+    }
+
+    private Optional<DestinationStats> stats(WireDestination address) {
+        Destination d = broker.existing(address);
+        return d == null ? Optional.empty() : Optional.of(await(d.stats()));
+    }
+
+    /** The counters of every destination. */
+    public List<DestinationStats> allStats() {
+        return broker.destinations().stream().map(d -> await(d.stats())).toList();
+    }
+
+    /** How many clients are connected. */
+    public int connectionCount() {
+        return broker.connections().size();
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops the broker: no new connections, every client told that the broker is shutting down, then the threads
+     * end. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stopAccepting();
+        for (ServerConnection c : broker.connections()) {
+            c.channel().close("the broker is shutting down");
+        }
+        server.closeClients();
+        transports.close();
+        log.info("Wren broker on port {} stopped", config.port() == 0 ? "(ephemeral)" : config.port());
+    }
+}

@@ -1,0 +1,152 @@
+package io.wrenmq.broker.core;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.protocol.ErrorCode;
+import io.wrenmq.protocol.WireDestination;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The registry at the centre: destinations by name, connections, client ids. Thread-safe (concurrent maps);
+ * everything else lives on the event loops of the destinations and connections it hands out.
+ *
+ * <p>Queues and topics are created the first time a producer or consumer names them, as Artemis and ActiveMQ do by
+ * default. Queues and topics have separate namespaces; temporary ones live in them under generated names.
+ */
+public final class Broker {
+    private final BrokerConfig config;
+    private final EventExecutorGroup executors;
+    private final String brokerId = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffL, 36);
+    private final AtomicLong connectionSequence = new AtomicLong();
+    private final ConcurrentHashMap<String, Destination> queues = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Destination> topics = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ServerConnection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ServerConnection> clientIds = new ConcurrentHashMap<>();
+
+    /** @param executors the event loops destinations are spread over */
+    public Broker(BrokerConfig config, EventExecutorGroup executors) {
+        this.config = config;
+        this.executors = executors;
+    }
+
+    /**
+     * Admits a client that said hello.
+     *
+     * @throws BrokerException with {@link ErrorCode#INVALID_CLIENT_ID} if its client id is taken
+     */
+    public ServerConnection openConnection(ClientChannel channel, EventExecutor executor, String clientId) {
+        String id = brokerId + "-" + connectionSequence.incrementAndGet();
+        ServerConnection c = new ServerConnection(this, id, channel, executor, config.sendWindow());
+        if (clientId != null) {
+            if (!claimClientId(clientId, c)) {
+                throw new BrokerException(ErrorCode.INVALID_CLIENT_ID,
+                        "client id '" + clientId + "' is in use by another connection");
+            }
+            c.assignClientId(clientId);
+        }
+        connections.put(id, c);
+        return c;
+    }
+
+    boolean claimClientId(String clientId, ServerConnection c) {
+        return clientIds.putIfAbsent(clientId, c) == null;
+    }
+
+    void connectionClosed(ServerConnection c) {
+        connections.remove(c.id());
+        String clientId = c.clientId();
+        if (clientId != null) {
+            clientIds.remove(clientId, c);
+        }
+    }
+
+    public Collection<ServerConnection> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    /** The destination a producer names: created on first use, except a temporary one, which must exist. */
+    Destination destinationToSend(WireDestination address) {
+        if (address.kind().isTemporary()) {
+            return existing(address);
+        }
+        return getOrCreate(address);
+    }
+
+    /**
+     * The destination a consumer names. A temporary one must exist and belong to {@code requester}.
+     *
+     * @throws BrokerException with {@link ErrorCode#INVALID_DESTINATION} otherwise
+     */
+    Destination destinationToConsume(WireDestination address, ServerConnection requester) {
+        if (!address.kind().isTemporary()) {
+            return getOrCreate(address);
+        }
+        Destination d = existing(address);
+        if (d == null) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION,
+                    "temporary destination " + address.name() + " does not exist");
+        }
+        if (d.owner() != requester) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION, "temporary destination " + address.name()
+                    + " belongs to another connection; only its creator may consume from it");
+        }
+        return d;
+    }
+
+    Destination createTemporary(WireDestination address, ServerConnection owner) {
+        Destination d = newDestination(address, owner);
+        if (namespace(address).putIfAbsent(address.name(), d) != null) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION, address.name() + " already exists");
+        }
+        return d;
+    }
+
+    /** The destination by that name, or null. */
+    public Destination existing(WireDestination address) {
+        Destination d = namespace(address).get(address.name());
+        return d != null && d.address().kind() == address.kind() ? d : null;
+    }
+
+    void remove(Destination d) {
+        namespace(d.address()).remove(d.name(), d);
+    }
+
+    private Destination getOrCreate(WireDestination address) {
+        ConcurrentHashMap<String, Destination> ns = namespace(address);
+        Destination d = ns.get(address.name());
+        if (d == null) {
+            d = ns.computeIfAbsent(address.name(), n -> newDestination(address, null));
+        }
+        if (d.address().kind() != address.kind()) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION,
+                    address.name() + " is a temporary destination, not a " + address.kind());
+        }
+        return d;
+    }
+
+    private Destination newDestination(WireDestination address, ServerConnection owner) {
+        EventExecutor executor = executors.next();
+        long limit = config.maxDestinationMemory();
+        return address.kind().isTopic()
+                ? new TopicDestination(address, executor, limit, owner)
+                : new QueueDestination(address, executor, limit, owner);
+    }
+
+    private ConcurrentHashMap<String, Destination> namespace(WireDestination address) {
+        return address.kind().isTopic() ? topics : queues;
+    }
+
+    /** Every destination, queues then topics, temporary ones included. */
+    public List<Destination> destinations() {
+        List<Destination> all = new ArrayList<>(queues.values());
+        all.addAll(topics.values());
+        return all;
+    }
+}

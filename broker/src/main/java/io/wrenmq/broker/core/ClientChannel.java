@@ -1,0 +1,40 @@
+package io.wrenmq.broker.core;
+
+import io.wrenmq.protocol.ConsumerMark;
+import io.wrenmq.protocol.ErrorCode;
+
+import java.util.List;
+
+/**
+ * How the core talks back to one client, whatever the transport. Every method may be called from any thread, must
+ * not block, and keeps the order of calls made from one thread.
+ */
+public interface ClientChannel {
+
+    /** Pushes a message to a consumer. */
+    void deliver(int consumerId, long deliveryId, int deliveryCount, ServerMessage message);
+
+    /** A pull timed out with nothing to deliver. */
+    void pullEmpty(int consumerId, long pullId);
+
+    /** The request succeeded. */
+    void receipt(long requestId);
+
+    /** The request failed. */
+    void error(long requestId, ErrorCode code, String message);
+
+    /** A recovery is done; deliveries below each mark were taken back. */
+    void recovered(long requestId, List<ConsumerMark> restartFrom);
+
+    /** The client may have {@code bytes} more of sends without receipt in flight. */
+    void sendCredit(int bytes);
+
+    /** The broker ends the connection, telling the client why. */
+    void close(String reason);
+
+    /** Closes the connection once what was sent before is written. */
+    void disconnect();
+
+    /** Where the client connects from, for log lines. */
+    String remoteAddress();
+}

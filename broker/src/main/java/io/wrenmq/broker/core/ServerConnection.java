@@ -1,0 +1,385 @@
+package io.wrenmq.broker.core;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.protocol.AckKind;
+import io.wrenmq.protocol.ConsumerMark;
+import io.wrenmq.protocol.ErrorCode;
+import io.wrenmq.protocol.MalformedMessageException;
+import io.wrenmq.protocol.MessageHeaders;
+import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.protocol.WireDestination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client connection as the core sees it: its sessions, consumers and temporary destinations, and the requests
+ * the transport passes on.
+ *
+ * <p>Every public method is called by the transport on this connection's event loop ({@link #executor()}), which
+ * alone changes the maps here. Work on a destination is posted to the destination's loop; the answer to the client
+ * goes out through {@link ClientChannel} from wherever the work finished.
+ */
+public final class ServerConnection {
+    private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+
+    private final Broker broker;
+    private final String id;
+    private final ClientChannel channel;
+    private final EventExecutor executor;
+    private final int creditBatch;
+    private final Map<Integer, ServerSession> sessions = new HashMap<>();
+    private final Map<Integer, ServerConsumer> consumers = new HashMap<>();
+    private final List<Destination> temporaries = new ArrayList<>();
+    /** Send window earned back but not yet returned; returned in batches to save frames. */
+    private final AtomicLong owedCredit = new AtomicLong();
+    private volatile String clientId;
+    private boolean closed;
+
+    ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow) {
+        this.broker = broker;
+        this.id = id;
+        this.channel = channel;
+        this.executor = executor;
+        this.creditBatch = Math.max(1, sendWindow / 8);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ClientChannel channel() {
+        return channel;
+    }
+
+    public EventExecutor executor() {
+        return executor;
+    }
+
+    void assignClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    /** {@code Connection.setClientID}: unique across the broker. */
+    public void setClientId(long requestId, String newClientId) {
+        if (clientId != null) {
+            channel.error(requestId, ErrorCode.ILLEGAL_STATE, "the connection already has client id " + clientId);
+            return;
+        }
+        if (!broker.claimClientId(newClientId, this)) {
+            channel.error(requestId, ErrorCode.INVALID_CLIENT_ID,
+                    "client id '" + newClientId + "' is in use by another connection");
+            return;
+        }
+        clientId = newClientId;
+        channel.receipt(requestId);
+    }
+
+    public void createSession(long requestId, int sessionId, int ackMode) {
+        if (sessions.containsKey(sessionId)) {
+            throw new ProtocolViolationException("session " + sessionId + " already exists");
+        }
+        sessions.put(sessionId, new ServerSession(sessionId, ackMode, this));
+        channel.receipt(requestId);
+    }
+
+    /** Closes the session's consumers; their deliveries go back, flagged up to each consumer's mark. */
+    public void closeSession(long requestId, int sessionId, List<ConsumerMark> delivered) {
+        ServerSession session = sessions.remove(sessionId);
+        if (session == null) {
+            channel.receipt(requestId);
+            return;
+        }
+        Map<Integer, Long> marks = marksById(delivered);
+        Countdown done = new Countdown(session.consumers.size(), () -> channel.receipt(requestId));
+        for (ServerConsumer c : session.consumers.values()) {
+            consumers.remove(c.id());
+            long mark = marks.getOrDefault(c.id(), 0L);
+            Destination d = c.destination();
+            d.run(() -> {
+                d.closeConsumer(c, mark, true);
+                done.countDown();
+            });
+        }
+        session.consumers.clear();
+    }
+
+    /** {@code Session.recover()}: see {@link ServerConsumer#recover}. */
+    public void recover(long requestId, int sessionId, List<ConsumerMark> delivered) {
+        ServerSession session = session(sessionId);
+        Map<Integer, Long> marks = marksById(delivered);
+        List<ConsumerMark> restart = Collections.synchronizedList(new ArrayList<>());
+        List<ServerConsumer> all = new ArrayList<>(session.consumers.values());
+        Countdown done = new Countdown(all.size(), () -> {
+            channel.recovered(requestId, List.copyOf(restart));
+            executor.execute(() -> dropEmptyClosedConsumers(session));
+        });
+        for (ServerConsumer c : all) {
+            long mark = marks.getOrDefault(c.id(), 0L);
+            c.destination().run(() -> {
+                restart.add(new ConsumerMark(c.id(), c.recover(mark)));
+                done.countDown();
+            });
+        }
+    }
+
+    /** CLIENT_ACKNOWLEDGE's {@code acknowledge()}: every delivery up to each consumer's mark. */
+    public void sessionAck(long requestId, int sessionId, List<ConsumerMark> upTo) {
+        ServerSession session = session(sessionId);
+        List<Runnable> parts = new ArrayList<>();
+        Countdown[] done = new Countdown[1];
+        for (ConsumerMark m : upTo) {
+            ServerConsumer c = session.consumers.get(m.consumerId());
+            if (c != null) {
+                parts.add(() -> c.destination().run(() -> {
+                    c.acknowledgeUpTo(m.deliveryId());
+                    done[0].countDown();
+                }));
+            }
+        }
+        done[0] = new Countdown(parts.size(), () -> {
+            channel.receipt(requestId);
+            executor.execute(() -> dropEmptyClosedConsumers(session));
+        });
+        parts.forEach(Runnable::run);
+    }
+
+    private void dropEmptyClosedConsumers(ServerSession session) {
+        for (ServerConsumer c : new ArrayList<>(session.consumers.values())) {
+            c.destination().run(() -> {
+                if (c.isClosed() && !c.holdsDeliveries()) {
+                    executor.execute(() -> session.consumers.remove(c.id(), c));
+                }
+            });
+        }
+    }
+
+    public void createConsumer(long requestId, int sessionId, int consumerId, ConsumerSpec spec) {
+        ServerSession session = session(sessionId);
+        if (consumers.containsKey(consumerId)) {
+            throw new ProtocolViolationException("consumer " + consumerId + " already exists");
+        }
+        if (spec.subscriptionKind() != SubscriptionKind.NONE) {
+            channel.error(requestId, ErrorCode.GENERAL, "durable and shared subscriptions are not supported yet");
+            return;
+        }
+        if (spec.selector() != null && !spec.selector().isBlank()) {
+            channel.error(requestId, ErrorCode.GENERAL, "message selectors are not supported yet");
+            return;
+        }
+        Destination destination = broker.destinationToConsume(spec.destination(), this);
+        ServerConsumer consumer = new ServerConsumer(consumerId, session, destination, spec.prefetch(),
+                spec.noLocal() && spec.destination().kind().isTopic());
+        consumers.put(consumerId, consumer);
+        session.consumers.put(consumerId, consumer);
+        destination.run(() -> {
+            if (destination.isDeleted()) {
+                executor.execute(() -> {
+                    consumers.remove(consumerId);
+                    session.consumers.remove(consumerId);
+                });
+                channel.error(requestId, ErrorCode.INVALID_DESTINATION, destination + " has been deleted");
+                return;
+            }
+            destination.addConsumer(consumer);
+            channel.receipt(requestId);
+        });
+    }
+
+    public void closeConsumer(long requestId, int consumerId, long lastDelivered) {
+        ServerConsumer consumer = consumers.remove(consumerId);
+        if (consumer == null) {
+            channel.receipt(requestId);
+            return;
+        }
+        ServerSession session = consumer.session();
+        Destination d = consumer.destination();
+        d.run(() -> {
+            d.closeConsumer(consumer, lastDelivered, false);
+            boolean holds = consumer.holdsDeliveries();
+            channel.receipt(requestId);
+            if (!holds) {
+                executor.execute(() -> session.consumers.remove(consumerId, consumer));
+            }
+        });
+    }
+
+    public void ack(int consumerId, long deliveryId, AckKind kind, int credit) {
+        ServerConsumer c = consumers.get(consumerId);
+        if (c == null) {
+            // The consumer closed while this acknowledgement was on its way; closing settled its deliveries.
+            return;
+        }
+        Destination d = c.destination();
+        if (d.executor().inEventLoop()) {
+            c.ack(deliveryId, kind, credit);
+        } else {
+            d.executor().execute(() -> c.ack(deliveryId, kind, credit));
+        }
+    }
+
+    public void pull(int consumerId, long pullId, long timeoutMs) {
+        ServerConsumer c = consumers.get(consumerId);
+        if (c == null) {
+            return;
+        }
+        c.destination().run(() -> c.pull(pullId, timeoutMs));
+    }
+
+    /**
+     * A producer's message. The header is checked here, on the connection's loop, so that a malformed message
+     * drops this client and never reaches a destination.
+     */
+    public void send(long requestId, int sessionId, WireDestination address, byte[] message) {
+        MessageHeaders headers;
+        try {
+            headers = MessageHeaders.parse(message);
+        } catch (MalformedMessageException e) {
+            throw new ProtocolViolationException("malformed message: " + e.getMessage());
+        }
+        session(sessionId);
+        Destination destination = broker.destinationToSend(address);
+        if (destination == null) {
+            sendRefused(requestId, message.length, address + " does not exist");
+            return;
+        }
+        ServerMessage m = new ServerMessage(message, headers, address, id);
+        destination.run(() -> destination.accept(m, this, requestId));
+    }
+
+    /** Called by a destination once it has the message: receipt, or send window back. Any thread. */
+    void sendAccepted(long requestId, int bytes) {
+        if (requestId != 0) {
+            channel.receipt(requestId);
+        } else {
+            returnCredit(bytes);
+        }
+    }
+
+    /** Called when a message could not be routed (its temporary destination is gone). Any thread. */
+    void sendRefused(long requestId, int bytes, Object why) {
+        if (requestId != 0) {
+            channel.error(requestId, ErrorCode.INVALID_DESTINATION, String.valueOf(why));
+        } else {
+            log.debug("Dropped a message from {}: {}", channel.remoteAddress(), why);
+            returnCredit(bytes);
+        }
+    }
+
+    private void returnCredit(int bytes) {
+        if (owedCredit.addAndGet(bytes) >= creditBatch) {
+            long owed = owedCredit.getAndSet(0);
+            while (owed > 0) {
+                int chunk = (int) Math.min(owed, Integer.MAX_VALUE);
+                channel.sendCredit(chunk);
+                owed -= chunk;
+            }
+        }
+    }
+
+    public void createTemporary(long requestId, WireDestination address) {
+        Destination d = broker.createTemporary(address, this);
+        temporaries.add(d);
+        channel.receipt(requestId);
+    }
+
+    /** Deletes one of this connection's temporary destinations; refused while it has consumers. */
+    public void deleteTemporary(long requestId, WireDestination address) {
+        Destination d = broker.existing(address);
+        if (d == null || d.owner() != this) {
+            channel.error(requestId, ErrorCode.INVALID_DESTINATION,
+                    address + " is not a temporary destination of this connection");
+            return;
+        }
+        d.run(() -> {
+            if (d.consumerCount() > 0) {
+                channel.error(requestId, ErrorCode.ILLEGAL_STATE,
+                        "temporary destination " + address.name() + " still has consumers");
+                return;
+            }
+            broker.remove(d);
+            d.delete();
+            executor.execute(() -> temporaries.remove(d));
+            channel.receipt(requestId);
+        });
+    }
+
+    /** The client closes in order: release everything, then answer. */
+    public void close(long requestId) {
+        release(() -> {
+            channel.receipt(requestId);
+            channel.disconnect();
+        });
+    }
+
+    /** The connection is gone (closed or dropped): release everything the client held. */
+    public void lost() {
+        release(() -> {
+        });
+    }
+
+    private void release(Runnable then) {
+        if (closed) {
+            then.run();
+            return;
+        }
+        closed = true;
+        List<ServerConsumer> all = new ArrayList<>();
+        for (ServerSession s : sessions.values()) {
+            all.addAll(s.consumers.values());
+        }
+        sessions.clear();
+        consumers.clear();
+        List<Destination> temps = new ArrayList<>(temporaries);
+        temporaries.clear();
+        Countdown done = new Countdown(all.size() + temps.size(), () -> {
+            broker.connectionClosed(this);
+            then.run();
+        });
+        for (ServerConsumer c : all) {
+            Destination d = c.destination();
+            d.run(() -> {
+                d.closeConsumer(c, c.markAfterConnectionLoss(), true);
+                done.countDown();
+            });
+        }
+        for (Destination t : temps) {
+            broker.remove(t);
+            t.run(() -> {
+                t.delete();
+                done.countDown();
+            });
+        }
+    }
+
+    private ServerSession session(int sessionId) {
+        ServerSession s = sessions.get(sessionId);
+        if (s == null) {
+            throw new ProtocolViolationException("session " + sessionId + " does not exist");
+        }
+        return s;
+    }
+
+    private static Map<Integer, Long> marksById(List<ConsumerMark> marks) {
+        Map<Integer, Long> m = new HashMap<>();
+        for (ConsumerMark mark : marks) {
+            m.put(mark.consumerId(), mark.deliveryId());
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id + " from " + channel.remoteAddress();
+    }
+}

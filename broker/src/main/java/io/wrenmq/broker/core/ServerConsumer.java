@@ -1,0 +1,262 @@
+package io.wrenmq.broker.core;
+
+import io.wrenmq.protocol.AckKind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The broker's side of one client consumer: its credit, the deliveries it has not acknowledged, and what becomes of
+ * them when it goes away.
+ *
+ * <p>Credit: with a prefetch window, the broker may push that many deliveries before the client returns credit
+ * (which it does as the application takes messages). With prefetch 0, each {@link #pull} grants one credit until
+ * it is used or times out.
+ *
+ * <p>Redelivery rule: the client reports, with each acknowledgement frame, the last delivery it handed to the
+ * application. A delivery returned at or below that mark was seen and comes back flagged (its delivery count
+ * raised); one above it was only prefetched and comes back as it was.
+ *
+ * <p>Single writer: all methods run on the destination's event loop, except the final fields.
+ */
+final class ServerConsumer {
+    private record Delivery(long id, QueueEntry entry) {
+    }
+
+    private final int id;
+    private final ServerSession session;
+    private final Destination destination;
+    private final int prefetch;
+    private final boolean noLocal;
+    private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
+    private MessageQueue queue;
+    private int credit;
+    private long nextDeliveryId = 1;
+    /** The last delivery the client says it handed to the application. */
+    private long delivered;
+    private long pullId;
+    private ScheduledFuture<?> pullTimer;
+    private boolean closed;
+
+    ServerConsumer(int id, ServerSession session, Destination destination, int prefetch, boolean noLocal) {
+        this.id = id;
+        this.session = session;
+        this.destination = destination;
+        this.prefetch = prefetch;
+        this.noLocal = noLocal;
+        this.credit = prefetch;
+    }
+
+    int id() {
+        return id;
+    }
+
+    ServerSession session() {
+        return session;
+    }
+
+    Destination destination() {
+        return destination;
+    }
+
+    /** A topic subscriber that does not want what its own connection publishes. */
+    boolean noLocal() {
+        return noLocal;
+    }
+
+    MessageQueue queue() {
+        return queue;
+    }
+
+    void attach(MessageQueue queue) {
+        this.queue = queue;
+    }
+
+    boolean hasCredit() {
+        return credit > 0;
+    }
+
+    /** Whether it still holds deliveries, possibly after being closed (CLIENT_ACKNOWLEDGE keeps them acknowledgeable). */
+    boolean holdsDeliveries() {
+        return !inFlight.isEmpty();
+    }
+
+    void deliver(QueueEntry entry) {
+        long deliveryId = nextDeliveryId++;
+        credit--;
+        inFlight.addLast(new Delivery(deliveryId, entry));
+        if (credit == 0) {
+            cancelPull();
+        }
+        session.connection().channel().deliver(id, deliveryId, entry.deliveryCount, entry.message);
+    }
+
+    /** An {@code ACK} frame: acknowledges as {@code kind} says, moves the delivered mark, returns credit. */
+    void ack(long deliveryId, AckKind kind, int returnedCredit) {
+        if (deliveryId > delivered && deliveryId < nextDeliveryId) {
+            delivered = deliveryId;
+        }
+        switch (kind) {
+            case CONSUMED_ONE -> acknowledgeOne(deliveryId);
+            case CONSUMED_UP_TO -> acknowledgeUpTo(deliveryId);
+            case DELIVERED -> {
+            }
+            default -> throw new AssertionError(kind);
+        }
+        if (!closed && returnedCredit > 0 && prefetch > 0) {
+            // Never beyond the window: a client returning too much cannot make the broker flood it.
+            credit = Math.min(prefetch, credit + returnedCredit);
+            queue.dispatch();
+        }
+    }
+
+    private void acknowledgeOne(long deliveryId) {
+        Delivery head = inFlight.peekFirst();
+        if (head != null && head.id == deliveryId) {
+            inFlight.pollFirst();
+            queue.acknowledged(head.entry);
+            return;
+        }
+        for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
+            Delivery d = it.next();
+            if (d.id == deliveryId) {
+                it.remove();
+                queue.acknowledged(d.entry);
+                return;
+            }
+        }
+    }
+
+    /** Acknowledges every delivery up to and including {@code deliveryId}. */
+    void acknowledgeUpTo(long deliveryId) {
+        for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
+            Delivery d = it.next();
+            if (d.id <= deliveryId) {
+                it.remove();
+                queue.acknowledged(d.entry);
+            }
+        }
+    }
+
+    /** Prefetch 0: one credit, good until a delivery uses it or {@code timeoutMs} passes (negative: forever). */
+    void pull(long pullId, long timeoutMs) {
+        if (closed) {
+            return;
+        }
+        cancelPull();
+        this.pullId = pullId;
+        credit = 1;
+        queue.dispatch();
+        if (credit == 0) {
+            return;
+        }
+        if (timeoutMs == 0) {
+            pullExpired(pullId);
+        } else if (timeoutMs > 0) {
+            pullTimer = destination.executor().schedule(() -> pullExpired(pullId), timeoutMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pullExpired(long expiredPullId) {
+        pullTimer = null;
+        if (expiredPullId == pullId && credit > 0 && !closed) {
+            credit = 0;
+            session.connection().channel().pullEmpty(id, expiredPullId);
+        }
+    }
+
+    private void cancelPull() {
+        if (pullTimer != null) {
+            pullTimer.cancel(false);
+            pullTimer = null;
+        }
+    }
+
+    /**
+     * The consumer closes. Deliveries above {@code lastDelivered} go back unflagged. Those at or below it were seen
+     * by the application: in a CLIENT_ACKNOWLEDGE or transacted session that carries on they stay here, still
+     * acknowledgeable through the session, otherwise they go back flagged.
+     */
+    void close(long lastDelivered, boolean sessionEnding) {
+        stop();
+        boolean keepSeen = session.acknowledgesLater() && !sessionEnding;
+        List<QueueEntry> back = new ArrayList<>();
+        for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
+            Delivery d = it.next();
+            if (d.id > lastDelivered) {
+                back.add(d.entry);
+                it.remove();
+            } else if (!keepSeen) {
+                d.entry.deliveryCount++;
+                back.add(d.entry);
+                it.remove();
+            }
+        }
+        queue.requeue(back);
+    }
+
+    /**
+     * The mark to close with when the connection died without a word. The broker's mark may lag: in an
+     * auto-acknowledge session the delivery after the last acknowledged one may be in the application's hands, so
+     * it counts as seen as well (a redelivery flagged in excess is allowed; an unflagged duplicate is not).
+     */
+    long markAfterConnectionLoss() {
+        return session.acknowledgesLater() ? delivered : delivered + 1;
+    }
+
+    /**
+     * {@code Session.recover()}: every delivery goes back, flagged up to {@code lastDelivered}, and the window
+     * starts afresh because the client empties its buffer.
+     *
+     * @return the first delivery id issued after the recovery; the client drops any lower one it still receives
+     */
+    long recover(long lastDelivered) {
+        // Taken before the requeue, which may deliver again at once under new ids.
+        long restartFrom = nextDeliveryId;
+        List<QueueEntry> back = new ArrayList<>(inFlight.size());
+        for (Delivery d : inFlight) {
+            if (d.id <= lastDelivered) {
+                d.entry.deliveryCount++;
+            }
+            back.add(d.entry);
+        }
+        inFlight.clear();
+        cancelPull();
+        if (!closed) {
+            credit = prefetch;
+        }
+        queue.requeue(back);
+        return restartFrom;
+    }
+
+    /** Stops taking deliveries; for a subscription that is going away with its consumer. */
+    void discard() {
+        stop();
+        for (Delivery d : inFlight) {
+            queue.forget(d.entry);
+        }
+        inFlight.clear();
+    }
+
+    private void stop() {
+        if (!closed) {
+            closed = true;
+            credit = 0;
+            cancelPull();
+            queue.removeConsumer(this);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "consumer " + id + " of session " + session.id() + " on " + destination;
+    }
+}

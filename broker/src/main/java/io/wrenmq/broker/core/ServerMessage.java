@@ -1,0 +1,63 @@
+package io.wrenmq.broker.core;
+
+import io.wrenmq.protocol.MessageHeaders;
+import io.wrenmq.protocol.WireDestination;
+
+/**
+ * A message as the broker holds it: the producer's bytes, never decoded, plus the header fields routing and
+ * dispatch need. Immutable; one instance is shared by every queue entry that refers to it (a topic's
+ * subscriptions hold the same bytes).
+ */
+public final class ServerMessage {
+    private final byte[] encoded;
+    private final MessageHeaders headers;
+    private final WireDestination destination;
+    private final String producerConnectionId;
+
+    public ServerMessage(byte[] encoded, MessageHeaders headers, WireDestination destination,
+                         String producerConnectionId) {
+        this.encoded = encoded;
+        this.headers = headers;
+        this.destination = destination;
+        this.producerConnectionId = producerConnectionId;
+    }
+
+    /** The bytes to forward to consumers. Callers must not change them. */
+    public byte[] encoded() {
+        return encoded;
+    }
+
+    /** Read-only view of the header fields and properties; for selectors. */
+    public MessageHeaders headers() {
+        return headers;
+    }
+
+    public WireDestination destination() {
+        return destination;
+    }
+
+    /** Which connection sent it, for {@code noLocal} subscriptions. */
+    public String producerConnectionId() {
+        return producerConnectionId;
+    }
+
+    public int priority() {
+        return headers.priority();
+    }
+
+    public boolean persistent() {
+        return headers.persistent();
+    }
+
+    /** True when the message's expiration time has passed at {@code now} (millis since the epoch). */
+    public boolean isExpired(long now) {
+        long expiration = headers.expiration();
+        return expiration != 0 && expiration <= now;
+    }
+
+    /** Bytes this message counts against a destination's memory limit. */
+    public int memorySize() {
+        // The array plus a rough allowance for this object, the headers view and a queue entry.
+        return encoded.length + 128;
+    }
+}

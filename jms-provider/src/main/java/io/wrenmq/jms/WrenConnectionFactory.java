@@ -1,0 +1,166 @@
+package io.wrenmq.jms;
+
+import io.wrenmq.jms.client.BrokerUrl;
+import io.wrenmq.jms.client.Exceptions;
+import io.wrenmq.jms.client.WrenConnection;
+import io.wrenmq.protocol.Protocol;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+
+import java.io.Serializable;
+
+/**
+ * The entry point for applications: connections to a Wren broker.
+ *
+ * <pre>{@code
+ * ConnectionFactory cf = new WrenConnectionFactory("tcp://broker.example.com:61700?prefetch=100");
+ * }</pre>
+ *
+ * <p>A JavaBean, so that containers and frameworks can configure it: {@link #setBrokerUrl}, {@link #setUser},
+ * {@link #setPassword}, {@link #setClientID}. User, password and client id given in the URL's options apply when
+ * the bean properties are not set. Thread-safe once configured; serializable.
+ */
+public class WrenConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What the no-argument constructor connects to. */
+    public static final String DEFAULT_URL = "tcp://localhost:" + Protocol.DEFAULT_PORT;
+
+    private volatile String brokerUrl;
+    private volatile String user;
+    private volatile String password;
+    private volatile String clientID;
+
+    /** Connects to {@value #DEFAULT_URL}. */
+    public WrenConnectionFactory() {
+        this(DEFAULT_URL);
+    }
+
+    /**
+     * @param brokerUrl {@code tcp://host:port} with optional {@code ?key=value} options
+     * @throws IllegalArgumentException if the URL is malformed
+     */
+    public WrenConnectionFactory(String brokerUrl) {
+        setBrokerUrl(brokerUrl);
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    /** @throws IllegalArgumentException if the URL is malformed */
+    public void setBrokerUrl(String brokerUrl) {
+        BrokerUrl.parse(brokerUrl);
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getClientID() {
+        return clientID;
+    }
+
+    /** A client id given to every connection, administratively: the application may then not change it. */
+    public void setClientID(String clientID) {
+        this.clientID = clientID;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return open(null, null, false);
+    }
+
+    @Override
+    public Connection createConnection(String userName, String pass) throws JMSException {
+        return open(userName, pass, true);
+    }
+
+    private WrenConnection open(String userName, String pass, boolean explicit) throws JMSException {
+        BrokerUrl url;
+        try {
+            url = BrokerUrl.parse(brokerUrl);
+        } catch (IllegalArgumentException e) {
+            throw new JMSException(e.getMessage());
+        }
+        String u = explicit ? userName : firstNonNull(user, url.option("user"));
+        String p = explicit ? pass : firstNonNull(password, url.option("password"));
+        String id = firstNonNull(clientID, url.option("clientID"));
+        return WrenConnection.open(url, u, p, id);
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return open(null, null, false);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
+        return open(userName, pass, true);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return open(null, null, false);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String pass) throws JMSException {
+        return open(userName, pass, true);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String pass) {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String pass, int sessionMode) {
+        throw unsupportedContext();
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        throw unsupportedContext();
+    }
+
+    private static JMSRuntimeException unsupportedContext() {
+        return Exceptions.unchecked(new JMSException(
+                "the simplified API (JMSContext) is not supported by this version of Wren yet"));
+    }
+
+    @Override
+    public String toString() {
+        return "WrenConnectionFactory[" + BrokerUrl.parse(brokerUrl) + "]";
+    }
+}

@@ -1,0 +1,659 @@
+package io.wrenmq.jms.client;
+
+import io.wrenmq.jms.WrenDestination;
+import io.wrenmq.jms.WrenQueue;
+import io.wrenmq.jms.WrenTopic;
+import io.wrenmq.jms.message.MessageCodec;
+import io.wrenmq.jms.message.WrenBytesMessage;
+import io.wrenmq.jms.message.WrenMapMessage;
+import io.wrenmq.jms.message.WrenMessage;
+import io.wrenmq.jms.message.WrenObjectMessage;
+import io.wrenmq.jms.message.WrenStreamMessage;
+import io.wrenmq.jms.message.WrenTextMessage;
+import io.wrenmq.protocol.AckFrame;
+import io.wrenmq.protocol.AckKind;
+import io.wrenmq.protocol.CloseSessionFrame;
+import io.wrenmq.protocol.ConsumerMark;
+import io.wrenmq.protocol.CreateConsumerFrame;
+import io.wrenmq.protocol.DeliverFrame;
+import io.wrenmq.protocol.DestinationKind;
+import io.wrenmq.protocol.RecoverFrame;
+import io.wrenmq.protocol.RecoveredFrame;
+import io.wrenmq.protocol.SessionAckFrame;
+import io.wrenmq.protocol.SubscriptionKind;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A session: a single-threaded context for producing and consuming, as the specification defines it. It hands
+ * messages to the application (from {@code receive} or to listeners, which run one at a time on its
+ * {@link SerialExecutor}) and acknowledges them as its mode says:
+ * <ul>
+ *   <li>AUTO / DUPS_OK: {@code receive} acknowledges as it returns; a listener's message once {@code onMessage}
+ *       returns. A listener that throws gets the message again, flagged redelivered, up to
+ *       {@value #LISTENER_ATTEMPTS} attempts in all.</li>
+ *   <li>CLIENT: each hand-over is reported to the broker (so it can flag the message if the connection dies), and
+ *       {@code Message.acknowledge()} acknowledges everything handed over so far, on every consumer.</li>
+ * </ul>
+ */
+public class WrenSession implements Session, QueueSession, TopicSession {
+    private static final Logger log = LoggerFactory.getLogger(WrenSession.class);
+    static final int LISTENER_ATTEMPTS = 10;
+
+    private final WrenConnection connection;
+    private final int id;
+    private final int mode;
+    private final SerialExecutor listenerThread = new SerialExecutor();
+    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final AtomicBoolean deliveryScheduled = new AtomicBoolean();
+    private final List<WrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger producerIds = new AtomicInteger();
+    /** CLIENT mode: per consumer (closed ones included) the last delivery handed over and not yet acknowledged. */
+    private final Map<Integer, Long> unacknowledged = new LinkedHashMap<>();
+    private volatile boolean paused = true;
+    private volatile boolean closed;
+
+    WrenSession(WrenConnection connection, int id, int mode) {
+        this.connection = connection;
+        this.id = id;
+        this.mode = mode;
+        this.paused = !connection.isStarted();
+    }
+
+    WrenConnection connection() {
+        return connection;
+    }
+
+    int id() {
+        return id;
+    }
+
+    void checkNotClosed() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the session is closed");
+        }
+    }
+
+    private void checkOpen() throws JMSException {
+        checkNotClosed();
+        connection.checkOpen();
+    }
+
+    // Hand-over and acknowledgement
+
+    /**
+     * Turns a delivery into the application's message and does what the mode requires at hand-over time.
+     *
+     * @param toListener true when the message goes to a listener (AUTO mode then acknowledges after it returns)
+     */
+    WrenMessage handOver(WrenMessageConsumer consumer, DeliverFrame frame, boolean toListener) throws JMSException {
+        WrenMessage m = decode(frame, frame.deliveryCount());
+        consumer.delivered(frame.deliveryId());
+        int credit = consumer.prefetch() > 0 ? 1 : 0;
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            synchronized (unacknowledged) {
+                unacknowledged.put(consumer.id(), frame.deliveryId());
+            }
+            m.setAcknowledger(this::acknowledge);
+            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED, credit));
+        } else if (!toListener) {
+            connection.transport().send(
+                    new AckFrame(consumer.id(), frame.deliveryId(), AckKind.CONSUMED_ONE, credit));
+        }
+        return m;
+    }
+
+    private WrenMessage decode(DeliverFrame frame, int deliveryCount) throws JMSException {
+        WrenMessage m;
+        try {
+            m = MessageCodec.decode(frame.message(), connection::destinationOf);
+        } catch (RuntimeException e) {
+            throw Exceptions.withCause(new JMSException("cannot decode a message from the broker: " + e), e);
+        }
+        m.setDeliveryCount(deliveryCount);
+        return m;
+    }
+
+    /** {@code Message.acknowledge()} in CLIENT mode: everything this session handed over so far. */
+    void acknowledge() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("the session of this message is closed");
+        }
+        connection.checkOpen();
+        List<ConsumerMark> marks;
+        synchronized (unacknowledged) {
+            marks = marksOf(unacknowledged);
+            unacknowledged.clear();
+        }
+        if (!marks.isEmpty()) {
+            connection.transport().request(rid -> new SessionAckFrame(rid, id, marks));
+        }
+    }
+
+    private static List<ConsumerMark> marksOf(Map<Integer, Long> byConsumer) {
+        List<ConsumerMark> marks = new ArrayList<>(byConsumer.size());
+        byConsumer.forEach((c, d) -> marks.add(new ConsumerMark(c, d)));
+        return marks;
+    }
+
+    /** The marks to report on recover or close: every consumer's last hand-over, closed consumers included. */
+    private List<ConsumerMark> deliveredMarks() {
+        Map<Integer, Long> all;
+        synchronized (unacknowledged) {
+            all = new LinkedHashMap<>(unacknowledged);
+        }
+        for (WrenMessageConsumer c : consumers) {
+            all.put(c.id(), c.lastDelivered());
+        }
+        return marksOf(all);
+    }
+
+    // Listener delivery
+
+    void scheduleDelivery() {
+        if (!paused && !closed && deliveryScheduled.compareAndSet(false, true)) {
+            listenerThread.execute(this::deliverToListeners);
+        }
+    }
+
+    /** Runs on the listener thread: one message to each consumer with a listener in turn, until none is left. */
+    private void deliverToListeners() {
+        deliveryScheduled.set(false);
+        boolean deliveredAny = true;
+        while (deliveredAny) {
+            deliveredAny = false;
+            for (WrenMessageConsumer c : consumers) {
+                DeliverFrame frame = c.pollForListener();
+                if (frame == null) {
+                    continue;
+                }
+                listenerLock.lock();
+                try {
+                    if (paused || closed) {
+                        c.pushBack(frame);
+                        return;
+                    }
+                    deliveredAny = true;
+                    deliverToListener(c, frame);
+                } finally {
+                    listenerLock.unlock();
+                }
+            }
+        }
+    }
+
+    private void deliverToListener(WrenMessageConsumer c, DeliverFrame frame) {
+        MessageListener listener = c.listener();
+        if (c.prefetch() == 0) {
+            c.pullAnswered();
+        }
+        try {
+            WrenMessage m = handOver(c, frame, true);
+            boolean autoAck = mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    listener.onMessage(m);
+                    break;
+                } catch (RuntimeException e) {
+                    if (!autoAck) {
+                        // CLIENT mode: the specification moves on; the application may recover() to get it back.
+                        log.warn("MessageListener of {} threw; the message stays unacknowledged", c, e);
+                        break;
+                    }
+                    if (attempt >= LISTENER_ATTEMPTS) {
+                        log.error("MessageListener of {} threw on all {} attempts to deliver {}; giving it up",
+                                c, LISTENER_ATTEMPTS, m.getJMSMessageID(), e);
+                        break;
+                    }
+                    log.debug("MessageListener of {} threw; delivering the message again", c, e);
+                    m = decode(frame, frame.deliveryCount() + attempt);
+                }
+            }
+            if (autoAck) {
+                connection.transport().send(new AckFrame(c.id(), frame.deliveryId(), AckKind.CONSUMED_ONE,
+                        c.prefetch() > 0 ? 1 : 0));
+            }
+            if (c.closeWhenListenerReturns()) {
+                c.finishClose();
+            } else {
+                c.requestForListener();
+            }
+        } catch (JMSException e) {
+            log.warn("Could not deliver a message to the listener of {}", c, e);
+        } catch (RuntimeException | Error e) {
+            log.error("Unexpected failure delivering to the listener of {}", c, e);
+        }
+    }
+
+    /** True on this session's listener thread, i.e. when called from one of its MessageListeners. */
+    boolean isListenerThread() {
+        return listenerThread.isRunningTask();
+    }
+
+    /** Stops listener delivery and returns once no listener of this session is running. */
+    void pauseDelivery() {
+        paused = true;
+        if (!isListenerThread()) {
+            listenerLock.lock();
+            listenerLock.unlock();
+        }
+    }
+
+    void resumeDelivery() {
+        paused = false;
+        for (WrenMessageConsumer c : consumers) {
+            c.wake();
+        }
+        scheduleDelivery();
+    }
+
+    /** Waits until a listener running for {@code c} on another thread returns. */
+    void waitForListener(WrenMessageConsumer c) {
+        if (c.listener() != null && !isListenerThread()) {
+            listenerLock.lock();
+            listenerLock.unlock();
+        }
+    }
+
+    void checkListenerChangeAllowed() throws JMSException {
+        checkOpen();
+    }
+
+    void consumerClosed(WrenMessageConsumer c) {
+        consumers.remove(c);
+    }
+
+    // Session
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkNotClosed();
+        WrenObjectMessage m = new WrenObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkNotClosed();
+        return new WrenTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkNotClosed();
+        WrenTextMessage m = new WrenTextMessage();
+        m.setText(text);
+        return m;
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkNotClosed();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkNotClosed();
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        throw new IllegalStateException("commit() is only for transacted sessions");
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        throw new IllegalStateException("rollback() is only for transacted sessions");
+    }
+
+    /**
+     * Every message handed over and not acknowledged comes again, flagged redelivered, starting with the oldest;
+     * prefetched ones that were never handed over come again unflagged.
+     */
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover() may not be called on a transacted session");
+        }
+        boolean wasRunning = !paused;
+        pauseDelivery();
+        try {
+            List<ConsumerMark> marks = deliveredMarks();
+            RecoveredFrame answer = (RecoveredFrame) connection.transport().request(
+                    rid -> new RecoverFrame(rid, id, marks));
+            synchronized (unacknowledged) {
+                unacknowledged.clear();
+            }
+            for (ConsumerMark m : answer.restartFrom()) {
+                for (WrenMessageConsumer c : consumers) {
+                    if (c.id() == m.consumerId()) {
+                        c.recovered(m.deliveryId());
+                    }
+                }
+            }
+        } finally {
+            if (wasRunning && connection.isStarted()) {
+                resumeDelivery();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (isListenerThread()) {
+            throw new IllegalStateException("a MessageListener must not close its own session");
+        }
+        pauseDelivery();
+        for (WrenMessageConsumer c : consumers) {
+            c.markClosed();
+        }
+        List<ConsumerMark> marks = deliveredMarks();
+        closed = true;
+        for (WrenMessageConsumer c : consumers) {
+            connection.unregister(c);
+        }
+        consumers.clear();
+        connection.sessionClosed(this);
+        if (connection.transport().isOpen() && !connection.isFailed()) {
+            connection.transport().request(rid -> new CloseSessionFrame(rid, id, marks));
+        }
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkNotClosed();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkNotClosed();
+        throw new JMSException("session-level MessageListeners (an optional application-server facility) "
+                + "are not supported; set the listener on a MessageConsumer");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run() is an optional application-server facility; "
+                + "Wren does not support it");
+    }
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        return new WrenMessageProducer(this, producerIds.incrementAndGet(), toWren(destination, true));
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        WrenDestination d = toWren(destination, false);
+        String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        return openConsumer(d, selector, noLocal && d.kind().isTopic(), null, SubscriptionKind.NONE);
+    }
+
+    private WrenMessageConsumer openConsumer(WrenDestination d, String selector, boolean noLocal,
+                                             String subscriptionName, SubscriptionKind kind) throws JMSException {
+        if (d instanceof WrenTemporaryDestination t && t.connection() != connection) {
+            throw new InvalidDestinationException("temporary destination " + d.getName()
+                    + " belongs to another connection; only its creator may consume from it");
+        }
+        int consumerId = connection.nextConsumerId();
+        int prefetch = connection.defaultPrefetch();
+        WrenMessageConsumer c = new WrenMessageConsumer(this, consumerId, d, selector, noLocal, prefetch);
+        connection.register(c);
+        try {
+            connection.transport().request(rid -> new CreateConsumerFrame(rid, id, consumerId, d.toWire(), selector,
+                    noLocal, prefetch, subscriptionName, kind));
+        } catch (JMSException e) {
+            connection.unregister(c);
+            throw e;
+        }
+        consumers.add(c);
+        return c;
+    }
+
+    /**
+     * Our destination object for the application's; another provider's queue or topic is taken by its name.
+     *
+     * @param nullAllowed true where null means "unidentified producer"
+     */
+    static WrenDestination toWren(Destination destination, boolean nullAllowed) throws JMSException {
+        if (destination == null) {
+            if (nullAllowed) {
+                return null;
+            }
+            throw new InvalidDestinationException("the destination must not be null");
+        }
+        if (destination instanceof WrenDestination w) {
+            return w;
+        }
+        if (destination instanceof TemporaryQueue || destination instanceof TemporaryTopic) {
+            throw new InvalidDestinationException("a temporary destination of another provider cannot be used: "
+                    + destination);
+        }
+        if (destination instanceof Queue q) {
+            return new WrenQueue(q.getQueueName());
+        }
+        if (destination instanceof Topic t) {
+            return new WrenTopic(t.getTopicName());
+        }
+        throw new InvalidDestinationException("unknown kind of destination: " + destination);
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkNotClosed();
+        if (queueName == null || queueName.isEmpty()) {
+            throw new InvalidDestinationException("a queue name must not be null or empty");
+        }
+        return new WrenQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkNotClosed();
+        if (topicName == null || topicName.isEmpty()) {
+            throw new InvalidDestinationException("a topic name must not be null or empty");
+        }
+        return new WrenTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return (TemporaryQueue) connection.createTemporary(DestinationKind.TEMPORARY_QUEUE);
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return (TemporaryTopic) connection.createTemporary(DestinationKind.TEMPORARY_TOPIC);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
+                                                   boolean noLocal) throws JMSException {
+        checkOpen();
+        throw new JMSException("durable subscriptions are not supported by this version of Wren yet");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        throw new JMSException("shared subscriptions are not supported by this version of Wren yet");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        return createSharedConsumer(topic, name, messageSelector);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        throw new JMSException("queue browsers are not supported by this version of Wren yet");
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        throw new JMSException("durable subscriptions are not supported by this version of Wren yet");
+    }
+
+    // QueueSession, TopicSession
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public String toString() {
+        return "WrenSession[" + id + " of " + connection + "]";
+    }
+}

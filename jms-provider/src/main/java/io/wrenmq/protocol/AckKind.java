@@ -1,0 +1,33 @@
+package io.wrenmq.protocol;
+
+/** What an {@link AckFrame} says about its delivery id. */
+public enum AckKind {
+    /** Only the named delivery is acknowledged and removed. */
+    CONSUMED_ONE(1),
+    /** Every delivery of the consumer up to and including the named one is acknowledged and removed. */
+    CONSUMED_UP_TO(2),
+    /**
+     * Nothing is acknowledged: the application now has every delivery up to the named one. The broker uses this to
+     * flag them as redelivered if the connection dies before they are acknowledged.
+     */
+    DELIVERED(3);
+
+    private final int code;
+
+    AckKind(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static AckKind ofCode(int code) {
+        for (AckKind k : values()) {
+            if (k.code == code) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+package io.wrenmq.protocol.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.wrenmq.protocol.Protocol;
+
+import java.util.List;
+
+/**
+ * Splits the byte stream into frames. An explicit state machine:
+ * <ul>
+ *   <li>{@code READ_LENGTH}: waits for the 4-byte length; a length below 1 or above the limit is refused right
+ *       there, before a byte of the body is buffered;</li>
+ *   <li>{@code READ_BODY}: waits for the whole frame, then decodes it through {@link FrameCodec};</li>
+ *   <li>{@code BAD_FRAME}: after a {@link DecodeFailure} has been emitted, discards all input until the
+ *       connection closes.</li>
+ * </ul>
+ * Not sharable: one instance per channel.
+ */
+public final class FrameDecoder extends ByteToMessageDecoder {
+    private enum State { READ_LENGTH, READ_BODY, BAD_FRAME }
+
+    private final int maxFrameSize;
+    private State state = State.READ_LENGTH;
+    private int length;
+
+    /** @param maxFrameSize the largest {@code length} accepted, type byte and body included */
+    public FrameDecoder(int maxFrameSize) {
+        if (maxFrameSize < Protocol.MIN_MAX_FRAME_SIZE) {
+            throw new IllegalArgumentException("maxFrameSize " + maxFrameSize + " is below the minimum of "
+                    + Protocol.MIN_MAX_FRAME_SIZE + " bytes");
+        }
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        switch (state) {
+            case READ_LENGTH:
+                if (in.readableBytes() < 4) {
+                    return;
+                }
+                length = in.readInt();
+                if (length < 1) {
+                    fail(in, out, "frame length " + length + " is below 1");
+                    return;
+                }
+                if (length > maxFrameSize) {
+                    fail(in, out, "frame of " + length + " bytes exceeds the limit of " + maxFrameSize + " bytes");
+                    return;
+                }
+                state = State.READ_BODY;
+                // fall through: the body may already be here
+            case READ_BODY:
+                if (in.readableBytes() < length) {
+                    return;
+                }
+                int typeCode = in.readUnsignedByte();
+                ByteBuf body = in.readSlice(length - 1);
+                state = State.READ_LENGTH;
+                try {
+                    out.add(FrameCodec.decode(typeCode, body));
+                } catch (MalformedFrameException e) {
+                    fail(in, out, e.getMessage());
+                }
+                return;
+            case BAD_FRAME:
+                in.skipBytes(in.readableBytes());
+                return;
+            default:
+                throw new AssertionError(state);
+        }
+    }
+
+    private void fail(ByteBuf in, List<Object> out, String reason) {
+        state = State.BAD_FRAME;
+        in.skipBytes(in.readableBytes());
+        out.add(new DecodeFailure(reason));
+    }
+}
