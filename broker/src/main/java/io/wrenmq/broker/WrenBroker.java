@@ -55,7 +55,7 @@ public final class WrenBroker implements AutoCloseable {
     public static WrenBroker start(BrokerConfig config) {
         Transports transports = new Transports(config.ioThreads());
         try {
-            Broker broker = new Broker(config, transports.workers());
+            Broker broker = new Broker(config);
             BrokerServer server = BrokerServer.bind(config, broker, transports);
             WrenBroker b = new WrenBroker(config, transports, broker, server);
             log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); messages are kept in memory",

@@ -1,7 +1,6 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.wrenmq.broker.BrokerConfig;
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.WireDestination;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Broker {
     private final BrokerConfig config;
-    private final EventExecutorGroup executors;
     private final String brokerId = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffL, 36);
     private final AtomicLong connectionSequence = new AtomicLong();
     private final ConcurrentHashMap<String, Destination> queues = new ConcurrentHashMap<>();
@@ -30,10 +28,8 @@ public final class Broker {
     private final ConcurrentHashMap<String, ServerConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ServerConnection> clientIds = new ConcurrentHashMap<>();
 
-    /** @param executors the event loops destinations are spread over */
-    public Broker(BrokerConfig config, EventExecutorGroup executors) {
+    public Broker(BrokerConfig config) {
         this.config = config;
-        this.executors = executors;
     }
 
     /**
@@ -72,11 +68,11 @@ public final class Broker {
     }
 
     /** The destination a producer names: created on first use, except a temporary one, which must exist. */
-    Destination destinationToSend(WireDestination address) {
+    Destination destinationToSend(WireDestination address, ServerConnection requester) {
         if (address.kind().isTemporary()) {
             return existing(address);
         }
-        return getOrCreate(address);
+        return getOrCreate(address, requester);
     }
 
     /**
@@ -86,7 +82,7 @@ public final class Broker {
      */
     Destination destinationToConsume(WireDestination address, ServerConnection requester) {
         if (!address.kind().isTemporary()) {
-            return getOrCreate(address);
+            return getOrCreate(address, requester);
         }
         Destination d = existing(address);
         if (d == null) {
@@ -101,7 +97,7 @@ public final class Broker {
     }
 
     Destination createTemporary(WireDestination address, ServerConnection owner) {
-        Destination d = newDestination(address, owner);
+        Destination d = newDestination(address, owner.executor(), owner);
         if (namespace(address).putIfAbsent(address.name(), d) != null) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, address.name() + " already exists");
         }
@@ -118,11 +114,11 @@ public final class Broker {
         namespace(d.address()).remove(d.name(), d);
     }
 
-    private Destination getOrCreate(WireDestination address) {
+    private Destination getOrCreate(WireDestination address, ServerConnection creator) {
         ConcurrentHashMap<String, Destination> ns = namespace(address);
         Destination d = ns.get(address.name());
         if (d == null) {
-            d = ns.computeIfAbsent(address.name(), n -> newDestination(address, null));
+            d = ns.computeIfAbsent(address.name(), n -> newDestination(address, creator.executor(), null));
         }
         if (d.address().kind() != address.kind()) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION,
@@ -131,8 +127,12 @@ public final class Broker {
         return d;
     }
 
-    private Destination newDestination(WireDestination address, ServerConnection owner) {
-        EventExecutor executor = executors.next();
+    /**
+     * A destination lives on the event loop of the connection that creates it: a temporary destination's only
+     * consumer is its owner, and a queue is most often created by one of its consumers, so deliveries to them
+     * need no thread hop. Connections are spread over the loops, and so are destinations.
+     */
+    private Destination newDestination(WireDestination address, EventExecutor executor, ServerConnection owner) {
         long limit = config.maxDestinationMemory();
         return address.kind().isTopic()
                 ? new TopicDestination(address, executor, limit, owner)

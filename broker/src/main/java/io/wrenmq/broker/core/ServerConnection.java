@@ -248,7 +248,7 @@ public final class ServerConnection {
             throw new ProtocolViolationException("malformed message: " + e.getMessage());
         }
         session(sessionId);
-        Destination destination = broker.destinationToSend(address);
+        Destination destination = broker.destinationToSend(address, this);
         if (destination == null) {
             sendRefused(requestId, message.length, address + " does not exist");
             return;
