@@ -72,9 +72,10 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
         in = new DataInputStream(new ByteArrayInputStream(body));
     }
 
+    /** Puts the body, and only the body, in read-only mode: the properties stay as they are. */
     @Override
     public void reset() {
-        setReadOnly();
+        toReadMode();
     }
 
     @Override
@@ -97,6 +98,10 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
         return readMode() ? body : written.toByteArray();
     }
 
+    /**
+     * The whole body as a new byte[]. Message.getBody resets a BytesMessage before and after use: one being read is
+     * left at the start of its body; one being written is left as it is, still writable.
+     */
     @Override
     public <T> T getBody(Class<T> c) throws JMSException {
         byte[] b = content();
@@ -105,6 +110,9 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
         }
         if (!c.isAssignableFrom(byte[].class)) {
             throw new MessageFormatException("the body of a BytesMessage is a byte[], not a " + c.getName());
+        }
+        if (readMode()) {
+            toReadMode();
         }
         return c.cast(b.clone());
     }
@@ -143,14 +151,15 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
 
     // Reading
 
+    /** A read from the body's stream; given the stream only once the message is known to be readable. */
     private interface Read<T> {
-        T read() throws IOException;
+        T read(DataInputStream in) throws IOException;
     }
 
     private <T> T read(Read<T> op) throws JMSException {
         checkReadable();
         try {
-            return op.read();
+            return op.read(in);
         } catch (EOFException e) {
             throw new MessageEOFException("the end of the message body was reached");
         } catch (UTFDataFormatException e) {
@@ -162,63 +171,63 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
 
     @Override
     public boolean readBoolean() throws JMSException {
-        return read(in::readBoolean);
+        return read(DataInputStream::readBoolean);
     }
 
     @Override
     public byte readByte() throws JMSException {
-        return read(in::readByte);
+        return read(DataInputStream::readByte);
     }
 
     @Override
     public int readUnsignedByte() throws JMSException {
-        return read(in::readUnsignedByte);
+        return read(DataInputStream::readUnsignedByte);
     }
 
     @Override
     public short readShort() throws JMSException {
-        return read(in::readShort);
+        return read(DataInputStream::readShort);
     }
 
     @Override
     public int readUnsignedShort() throws JMSException {
-        return read(in::readUnsignedShort);
+        return read(DataInputStream::readUnsignedShort);
     }
 
     @Override
     public char readChar() throws JMSException {
-        return read(in::readChar);
+        return read(DataInputStream::readChar);
     }
 
     @Override
     public int readInt() throws JMSException {
-        return read(in::readInt);
+        return read(DataInputStream::readInt);
     }
 
     @Override
     public long readLong() throws JMSException {
-        return read(in::readLong);
+        return read(DataInputStream::readLong);
     }
 
     @Override
     public float readFloat() throws JMSException {
-        return read(in::readFloat);
+        return read(DataInputStream::readFloat);
     }
 
     @Override
     public double readDouble() throws JMSException {
-        return read(in::readDouble);
+        return read(DataInputStream::readDouble);
     }
 
     @Override
     public String readUTF() throws JMSException {
-        return read(() -> {
-            in.mark(Integer.MAX_VALUE);
+        return read(stream -> {
+            stream.mark(Integer.MAX_VALUE);
             try {
-                return in.readUTF();
+                return stream.readUTF();
             } catch (IOException e) {
                 // A failed read leaves the position where it was, so the bytes can be read some other way.
-                in.reset();
+                stream.reset();
                 throw e;
             }
         });
@@ -234,11 +243,11 @@ public class WrenBytesMessage extends WrenMessage implements BytesMessage {
         if (length < 0 || length > value.length) {
             throw new IndexOutOfBoundsException("length " + length + " is outside 0.." + value.length);
         }
-        return read(() -> {
+        return read(stream -> {
             if (length == 0) {
                 return 0;
             }
-            int n = in.read(value, 0, length);
+            int n = stream.read(value, 0, length);
             return n <= 0 ? -1 : n;
         });
     }

@@ -67,12 +67,17 @@ public class WrenObjectMessage extends WrenMessage implements ObjectMessage {
         return c.cast(object);
     }
 
+    /** False, not an exception, when the object cannot be deserialized (Message.isBodyAssignableTo). */
     @Override
-    public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) throws JMSException {
+    public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
         if (serialized == null) {
             return true;
         }
-        return c.isInstance(getObject());
+        try {
+            return c.isInstance(getObject());
+        } catch (JMSException e) {
+            return false;
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>A read that fails with {@code MessageFormatException} or {@code NumberFormatException} leaves the position
  * where it was, so the value can be read as another type. A {@code byte[]} value may be read in pieces by
- * {@link #readBytes}; until the last piece is read, any other read is refused.
+ * {@link #readBytes}; while bytes of it are left, any other read is refused. Once none are left, the next
+ * {@code readBytes} returns -1 and the next read of another kind reads the next value.
  */
 public class WrenStreamMessage extends WrenMessage implements StreamMessage {
     private final List<Object> values = new ArrayList<>();
@@ -66,7 +67,13 @@ public class WrenStreamMessage extends WrenMessage implements StreamMessage {
             throw new MessageNotReadableException("the message is in write-only mode; call reset() first");
         }
         if (bytesRead >= 0) {
-            throw new MessageFormatException("the byte[] value being read by readBytes must be read to its end first");
+            if (bytesRead < ((byte[]) values.get(position)).length) {
+                throw new MessageFormatException("the byte[] value being read by readBytes must be read to its end "
+                        + "first");
+            }
+            // readBytes has read all of its bytes: the read goes on to the next value.
+            bytesRead = -1;
+            position++;
         }
         if (position >= values.size()) {
             throw new MessageEOFException("the end of the message body was reached");
