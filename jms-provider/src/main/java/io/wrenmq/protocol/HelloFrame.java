@@ -13,6 +13,13 @@ package io.wrenmq.protocol;
 public record HelloFrame(int version, String clientId, String user, String password, int heartbeatMs)
         implements Frame {
 
+    public HelloFrame {
+        // The wire has 16 bits for it: a larger version would arrive truncated, as a version the broker may speak.
+        if (version < 0 || version > 0xFFFF) {
+            throw new IllegalArgumentException("version " + version + " is not 0..65535");
+        }
+    }
+
     @Override
     public FrameType type() {
         return FrameType.HELLO;

@@ -82,6 +82,10 @@ public final class MessageHeaders {
         if (bodyLength == -1 && bodyType != MessageLayout.BODY_TEXT && bodyType != MessageLayout.BODY_OBJECT) {
             throw new MalformedMessageException("a null body is only allowed for Text and Object messages");
         }
+        if (bodyLength > 0 && bodyType == MessageLayout.BODY_MESSAGE) {
+            // The consumer would refuse it: nothing reads such a body, so it would be bytes left over.
+            throw new MalformedMessageException("a Message has no body, but " + bodyLength + " bytes follow");
+        }
         if (bodyLength > 0) {
             r.skip(bodyLength);
         }

@@ -27,6 +27,7 @@ package io.wrenmq.protocol;
  * <p>Value tags: 0 null, 1 boolean (u8 0/1), 2 byte, 3 short, 4 int, 5 long, 6 float, 7 double, 8 string (str),
  * 9 char (u16), 10 byte[] (bytes). Properties use 0 to 8. Bodies:
  * <ul>
+ *   <li>Message: none, body length 0;</li>
  *   <li>Text: the UTF-8 bytes of the text;</li>
  *   <li>Bytes: the bytes as written;</li>
  *   <li>Map: i32 count, count x (str name | u8 tag | value);</li>

@@ -16,6 +16,13 @@ package io.wrenmq.protocol;
 public record WelcomeFrame(int version, String brokerVersion, String connectionId, int maxFrameSize, int sendWindow,
                            int heartbeatMs) implements Frame {
 
+    public WelcomeFrame {
+        // The wire has 16 bits for it, as in HelloFrame.
+        if (version < 0 || version > 0xFFFF) {
+            throw new IllegalArgumentException("version " + version + " is not 0..65535");
+        }
+    }
+
     @Override
     public FrameType type() {
         return FrameType.WELCOME;

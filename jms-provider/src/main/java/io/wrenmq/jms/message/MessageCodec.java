@@ -133,7 +133,8 @@ public final class MessageCodec {
             throw new MalformedMessageException("message layout version " + version + " is not "
                     + MessageLayout.VERSION);
         }
-        WrenMessage m = newMessage(r.u8());
+        int bodyType = r.u8();
+        WrenMessage m = newMessage(bodyType);
         m.setJMSDeliveryMode((r.u8() & MessageLayout.FLAG_PERSISTENT) != 0
                 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
         m.setJMSPriority(r.u8());
@@ -154,6 +155,9 @@ public final class MessageCodec {
         m.setJMSType(r.str());
         int propertiesEnd = r.length(false) + r.position();
         int count = r.i32();
+        if (count < 0) {
+            throw new MalformedMessageException("property count " + count + " is negative");
+        }
         Map<String, Object> properties = m.propertyMap();
         for (int i = 0; i < count; i++) {
             properties.put(r.str(), r.value(MessageLayout.TAG_STRING));
@@ -162,8 +166,23 @@ public final class MessageCodec {
             throw new MalformedMessageException("the properties do not fill their declared length");
         }
         int bodyLength = r.length(true);
-        ByteReader body = bodyLength < 0 ? r : new ByteReader(encoded, r.position(), r.position() + bodyLength);
-        m.readBody(body, bodyLength);
+        if (bodyLength < 0) {
+            // As MessageHeaders.parse insists: else a Map or Stream body would be read from the bytes after it.
+            if (bodyType != MessageLayout.BODY_TEXT && bodyType != MessageLayout.BODY_OBJECT) {
+                throw new MalformedMessageException("a null body is only allowed for Text and Object messages");
+            }
+            m.readBody(r, bodyLength);
+        } else {
+            ByteReader body = new ByteReader(encoded, r.position(), r.position() + bodyLength);
+            m.readBody(body, bodyLength);
+            if (body.remaining() != 0) {
+                throw new MalformedMessageException(body.remaining() + " stray bytes at the end of the body");
+            }
+            r.skip(bodyLength);
+        }
+        if (r.remaining() != 0) {
+            throw new MalformedMessageException(r.remaining() + " trailing bytes after the body");
+        }
         m.setReadOnly();
         return m;
     }
