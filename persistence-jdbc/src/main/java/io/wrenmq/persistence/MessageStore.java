@@ -1,0 +1,83 @@
+package io.wrenmq.persistence;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The broker's durable memory: one method per durable event. It knows messages only as opaque bytes plus the few
+ * columns a store must index, and nothing of JMS or of the network.
+ *
+ * <h2>Holders</h2>
+ * Messages are kept for <em>holders</em>: a queue, or a durable subscription of a topic. A holder's id is the id of
+ * its {@link StoredDestination} (a queue) or its {@link StoredSubscription}; both come from one id space that the
+ * broker allocates (starting above {@link StoreState#maxId()}). A message sent to a queue is stored with one
+ * reference; a message published to a topic is stored once, with a reference per durable subscription. A message
+ * row goes when its last reference is acknowledged.
+ *
+ * <h2>Writes</h2>
+ * Every event method returns at once with a future that completes once the event is committed to the database,
+ * or completes exceptionally (with a {@link StoreException}) if it could not be. Events are applied in the order
+ * they were submitted, and many pending events are committed in one database transaction (group commit): while
+ * one transaction commits, the next one collects what arrives. Futures complete on the store's own thread; callers
+ * must not block it.
+ *
+ * <h2>Crash contract</h2>
+ * An event whose future completed normally survives a crash of the process (and, on a database that syncs its
+ * commits, of the machine). An event whose future did not complete may or may not have been applied, but events
+ * are never applied out of order, and the events of one {@link StoreTransaction} are applied all or none.
+ *
+ * <p>Thread-safe.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /**
+     * What survived the last run: destinations, durable subscriptions, message counts and the highest id in use.
+     * Called once, at start-up, before any event is submitted.
+     *
+     * @throws StoreException if the database cannot be read, or its schema is newer than this code understands
+     */
+    StoreState load();
+
+    /** A queue or topic came into being. */
+    CompletableFuture<Void> destinationCreated(StoredDestination destination);
+
+    /** A queue or topic is gone, with every message it held and, for a topic, its durable subscriptions. */
+    CompletableFuture<Void> destinationDeleted(long destinationId);
+
+    /** A durable subscription was created. */
+    CompletableFuture<Void> subscriptionCreated(StoredSubscription subscription);
+
+    /** A durable subscription was removed, with every message it held. */
+    CompletableFuture<Void> subscriptionRemoved(long subscriptionId);
+
+    /** A persistent message for one holder (a queue). */
+    CompletableFuture<Void> messageStored(long holderId, StoredMessage message);
+
+    /** A persistent message published to a topic: stored once, with a reference for each of {@code holderIds}. */
+    CompletableFuture<Void> topicMessageStored(StoredMessage message, long[] holderIds);
+
+    /** The holder's reference to the message is acknowledged: it goes, and the message with its last reference. */
+    CompletableFuture<Void> acknowledged(long holderId, long messageId);
+
+    /**
+     * The message was handed out again: after a crash it comes back with {@code JMSXDeliveryCount} one above
+     * {@code deliveries} and flagged redelivered.
+     *
+     * @param deliveries how many times the holder's reference has been dispatched so far
+     */
+    CompletableFuture<Void> deliveryCountRaised(long holderId, long messageId, int deliveries);
+
+    /** A local transaction's sends and acknowledgements, applied as one unit. */
+    CompletableFuture<Void> transactionCommitted(StoreTransaction transaction);
+
+    /**
+     * Reads up to {@code max} messages of a holder in delivery order (priority high to low, then by id), starting
+     * after {@code after}. Used to restore a holder and to page in a backlog larger than the broker keeps in
+     * memory. Runs on the store's reader threads; the future completes there.
+     */
+    CompletableFuture<List<StoredReference>> read(long holderId, Position after, int max);
+
+    /** Waits for what was submitted to be committed, then releases the database. Idempotent. */
+    @Override
+    void close();
+}
