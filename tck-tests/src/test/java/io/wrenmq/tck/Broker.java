@@ -8,6 +8,7 @@ import jakarta.jms.ConnectionFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one broker the conformance tests of a run share: started on a free TCP port the first time a test needs it,
@@ -38,8 +39,21 @@ public final class Broker {
 
     /** tcp://127.0.0.1:port of the shared broker, with {@code options} (e.g. "prefetch=0") if not empty. */
     public static String url(String options) {
-        String base = "tcp://127.0.0.1:" + get().port();
+        return url(get(), options);
+    }
+
+    /** tcp://127.0.0.1:port of {@code broker}, with {@code options} if not empty. */
+    public static String url(WrenBroker broker, String options) {
+        String base = "tcp://127.0.0.1:" + broker.port();
         return options == null || options.isEmpty() ? base : base + "?" + options;
+    }
+
+    /**
+     * A broker of the calling test's own, on a free port of 127.0.0.1, for a test that stops it or needs other
+     * limits than the shared one. The caller closes it.
+     */
+    public static WrenBroker startDedicated(UnaryOperator<BrokerConfig.Builder> settings) {
+        return WrenBroker.start(settings.apply(BrokerConfig.builder().host("127.0.0.1").port(0)).build());
     }
 
     /** A connection factory for the shared broker, as an application would make one. */

@@ -67,17 +67,7 @@ class ConsumerTest extends JmsTestSupport {
         Connection c = startedConnection();
         Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageConsumer consumer = s.createConsumer(s.createQueue(uniqueName()));
-        Thread[] receiver = new Thread[1];
-        CompletableFuture<Message> got = CompletableFuture.supplyAsync(() -> {
-            try {
-                receiver[0] = Thread.currentThread();
-                return consumer.receive();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> receiver[0] != null && receiver[0].getState() == Thread.State.WAITING);
+        CompletableFuture<Message> got = blockedReceive(consumer, 0);
         consumer.close();
         assertNull(got.get(5, TimeUnit.SECONDS));
     }

@@ -99,6 +99,9 @@ public abstract class Destination {
 
     abstract long depth();
 
+    /** Deliveries to consumers not yet acknowledged. */
+    abstract long inFlight();
+
     /** Drops everything; the destination takes no more messages. */
     void delete() {
         deleted = true;
@@ -141,7 +144,7 @@ public abstract class Destination {
     public CompletableFuture<DestinationStats> stats() {
         CompletableFuture<DestinationStats> f = new CompletableFuture<>();
         run(() -> f.complete(new DestinationStats(name(), address.kind().isTopic(), enqueued, dequeued, depth(),
-                consumerCount(), expired, memory)));
+                inFlight(), consumerCount(), expired, memory)));
         return f;
     }
 

@@ -84,6 +84,11 @@ final class MessageQueue {
         return pending.size() + inFlight;
     }
 
+    /** Deliveries not yet acknowledged. */
+    int inFlight() {
+        return inFlight;
+    }
+
     /** Hands out waiting messages while some consumer has credit. */
     void dispatch() {
         if (dispatching) {

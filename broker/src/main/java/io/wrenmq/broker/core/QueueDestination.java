@@ -38,6 +38,11 @@ final class QueueDestination extends Destination {
     }
 
     @Override
+    long inFlight() {
+        return queue.inFlight();
+    }
+
+    @Override
     void delete() {
         super.delete();
         queue.purge();

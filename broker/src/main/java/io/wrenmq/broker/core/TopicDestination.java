@@ -5,6 +5,7 @@ import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Publish/subscribe: every subscription gets its own entry for each message published after it began. A
@@ -49,18 +50,23 @@ final class TopicDestination extends Destination {
 
     @Override
     int consumerCount() {
-        int n = 0;
-        for (MessageQueue s : subscriptions) {
-            n += s.consumerCount();
-        }
-        return n;
+        return (int) sumOverSubscriptions(MessageQueue::consumerCount);
     }
 
     @Override
     long depth() {
+        return sumOverSubscriptions(MessageQueue::depth);
+    }
+
+    @Override
+    long inFlight() {
+        return sumOverSubscriptions(MessageQueue::inFlight);
+    }
+
+    private long sumOverSubscriptions(ToLongFunction<MessageQueue> count) {
         long n = 0;
         for (MessageQueue s : subscriptions) {
-            n += s.depth();
+            n += count.applyAsLong(s);
         }
         return n;
     }

@@ -320,6 +320,10 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
             return;
         }
         checkNotInOwnListener("close");
+        for (WrenSession s : sessions) {
+            // Outside the lock: the callbacks being waited for may still use the connection (spec 7.3.4).
+            s.awaitCompletions("connection");
+        }
         synchronized (lifecycle) {
             if (closed) {
                 return;

@@ -335,7 +335,8 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
             openPullEmpty = false;
             session.connection().transport().send(new PullFrame(id, openPull, brokerTimeout));
             while (true) {
-                if (!buffer.isEmpty()) {
+                boolean arrived = !buffer.isEmpty();
+                if (arrived && session.connection().isStarted()) {
                     openPull = 0;
                     return buffer.pollFirst();
                 }
@@ -346,8 +347,17 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
                 if (failure != null) {
                     throw failed();
                 }
-                // The broker answers every pull; waiting on it, not on a clock, keeps message and answer in step.
-                changed.awaitUninterruptibly();
+                if (arrived) {
+                    // The connection stopped while the pull was open: the message waits in the buffer for start
+                    // (spec 6.1.5), and this receive's own timer runs on; the next receive takes it first.
+                    if (!await(deadline)) {
+                        openPull = 0;
+                        return null;
+                    }
+                } else {
+                    // The broker answers every pull; waiting on it, not on a clock, keeps message and answer in step.
+                    changed.awaitUninterruptibly();
+                }
             }
         } finally {
             receiving = false;

@@ -3,6 +3,7 @@ package io.wrenmq.jms.client;
 import io.wrenmq.jms.WrenDestination;
 import io.wrenmq.jms.message.MessageCodec;
 import io.wrenmq.jms.message.WrenMessage;
+import io.wrenmq.protocol.Frame;
 import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.WireDestination;
 import jakarta.jms.CompletionListener;
@@ -20,6 +21,8 @@ import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A producer. Each send sets the message's header fields as the specification says (destination, delivery mode,
  * priority, expiration, timestamp, message id, delivery time), encodes the message once and sends it:
@@ -28,6 +31,8 @@ import jakarta.jms.TopicPublisher;
  *   <li>NON_PERSISTENT: without waiting for a receipt, within the connection's send window, as ActiveMQ and
  *       Artemis do by default. Order is kept all the same: one connection, one ordered stream.</li>
  * </ul>
+ * An asynchronous send (with a {@link CompletionListener}) does the same without waiting for the receipt; the
+ * session calls the listener once the send is as complete as a synchronous one would be (spec 7.3).
  */
 public class WrenMessageProducer implements MessageProducer, QueueSender, TopicPublisher {
     private final WrenSession session;
@@ -64,11 +69,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
 
     @Override
     public void send(Message message, int mode, int prio, long ttl) throws JMSException {
-        checkOpen();
-        if (destination == null) {
-            throw new UnsupportedOperationException("this producer has no destination: use send(destination, ...)");
-        }
-        doSend(destination, message, mode, prio, ttl);
+        await(transmit(ownDestination(), message, mode, prio, ttl));
     }
 
     @Override
@@ -78,11 +79,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
 
     @Override
     public void send(Destination dest, Message message, int mode, int prio, long ttl) throws JMSException {
-        checkOpen();
-        if (destination != null) {
-            throw new UnsupportedOperationException("this producer was created with a destination; use send(message)");
-        }
-        doSend(WrenSession.toWren(dest, false), message, mode, prio, ttl);
+        await(transmit(givenDestination(dest), message, mode, prio, ttl));
     }
 
     @Override
@@ -94,8 +91,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
     public void send(Message message, int mode, int prio, long ttl, CompletionListener listener)
             throws JMSException {
         checkListener(listener);
-        send(message, mode, prio, ttl);
-        listener.onCompletion(message);
+        session.notifyWhenSent(transmit(ownDestination(), message, mode, prio, ttl), message, listener);
     }
 
     @Override
@@ -107,8 +103,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
     public void send(Destination dest, Message message, int mode, int prio, long ttl,
                      CompletionListener listener) throws JMSException {
         checkListener(listener);
-        send(dest, message, mode, prio, ttl);
-        listener.onCompletion(message);
+        session.notifyWhenSent(transmit(givenDestination(dest), message, mode, prio, ttl), message, listener);
     }
 
     private static void checkListener(CompletionListener listener) {
@@ -117,7 +112,36 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
         }
     }
 
-    private void doSend(WrenDestination dest, Message message, int mode, int prio, long ttl) throws JMSException {
+    /** The destination of {@code send(message, ...)}: the producer's own, which it must have. */
+    private WrenDestination ownDestination() throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new UnsupportedOperationException("this producer has no destination: use send(destination, ...)");
+        }
+        return destination;
+    }
+
+    /** The destination of {@code send(destination, message, ...)}: only for a producer without one. */
+    private WrenDestination givenDestination(Destination dest) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            throw new UnsupportedOperationException("this producer was created with a destination; use send(message)");
+        }
+        return WrenSession.toWren(dest, false);
+    }
+
+    private void await(CompletableFuture<Frame> sent) throws JMSException {
+        session.connection().transport().await(sent);
+    }
+
+    /**
+     * Sets the header fields, encodes and sends. Everything the client can check it checks here, and throws.
+     *
+     * @return completes once the broker has the message (PERSISTENT), at once otherwise; completes exceptionally
+     *         with the broker's refusal
+     */
+    private CompletableFuture<Frame> transmit(WrenDestination dest, Message message, int mode, int prio, long ttl)
+            throws JMSException {
         if (message == null) {
             throw new MessageFormatException("the message must not be null");
         }
@@ -146,11 +170,11 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
         }
         int sessionId = session.id();
         if (mode == DeliveryMode.PERSISTENT) {
-            connection.transport().request(rid -> new SendFrame(rid, sessionId, wire, encoded));
-        } else {
-            connection.sendWindow().acquire(encoded.length);
-            connection.transport().send(new SendFrame(0, sessionId, wire, encoded));
+            return connection.transport().requestAsync(rid -> new SendFrame(rid, sessionId, wire, encoded));
         }
+        connection.sendWindow().acquire(encoded.length);
+        connection.transport().send(new SendFrame(0, sessionId, wire, encoded));
+        return CompletableFuture.completedFuture(null);
     }
 
     private static void checkDeliveryMode(int mode) throws JMSException {
@@ -248,8 +272,17 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
         return destination;
     }
 
+    /**
+     * Waits for the callbacks of this producer's asynchronous sends (spec 7.3.4), which may not call it.
+     *
+     * @throws IllegalStateException when called from a CompletionListener of this session
+     */
     @Override
-    public void close() {
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        session.awaitCompletions("producer");
         closed = true;
     }
 

@@ -17,11 +17,13 @@ import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.CreateConsumerFrame;
 import io.wrenmq.protocol.DeliverFrame;
 import io.wrenmq.protocol.DestinationKind;
+import io.wrenmq.protocol.Frame;
 import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SubscriptionKind;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -54,6 +56,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +73,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>CLIENT: each hand-over is reported to the broker (so it can flag the message if the connection dies), and
  *       {@code Message.acknowledge()} acknowledges everything handed over so far, on every consumer.</li>
  * </ul>
+ * The CompletionListeners of asynchronous sends run on a serial executor of their own; closing waits for them.
  */
 public class WrenSession implements Session, QueueSession, TopicSession {
     private static final Logger log = LoggerFactory.getLogger(WrenSession.class);
@@ -79,6 +83,13 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private final int id;
     private final int mode;
     private final SerialExecutor listenerThread = new SerialExecutor();
+    /**
+     * Calls the CompletionListeners of asynchronous sends: one at a time, in send order, and never on the thread
+     * that sent (spec 7.3.8). Each task waits for its own send, so a callback never overtakes an earlier one.
+     */
+    private final SerialExecutor completionThread = new SerialExecutor();
+    /** Asynchronous sends whose callback has not returned yet. */
+    private final AtomicInteger pendingCompletions = new AtomicInteger();
     private final ReentrantLock listenerLock = new ReentrantLock();
     private final AtomicBoolean deliveryScheduled = new AtomicBoolean();
     private final List<WrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -260,6 +271,47 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         }
     }
 
+    // Asynchronous send
+
+    /** Calls {@code listener} on the completion thread once {@code sent} completes. */
+    void notifyWhenSent(CompletableFuture<Frame> sent, Message message, CompletionListener listener) {
+        pendingCompletions.incrementAndGet();
+        completionThread.execute(() -> {
+            try {
+                try {
+                    connection.transport().await(sent);
+                } catch (JMSException e) {
+                    listener.onException(message, e);
+                    return;
+                }
+                listener.onCompletion(message);
+            } catch (RuntimeException e) {
+                log.warn("A CompletionListener threw", e);
+            } finally {
+                pendingCompletions.decrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * Returns once every asynchronous send made so far has completed and its callback returned, as closing a
+     * producer, this session or its connection must (spec 7.3.4).
+     *
+     * @param closing what is being closed, for the message of the exception
+     * @throws IllegalStateException when called from one of those callbacks, which would wait for itself
+     */
+    void awaitCompletions(String closing) throws IllegalStateException {
+        if (completionThread.isRunningTask()) {
+            throw new IllegalStateException("a CompletionListener must not close its own " + closing);
+        }
+        if (pendingCompletions.get() == 0) {
+            return;
+        }
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        completionThread.execute(() -> drained.complete(null));
+        drained.join();
+    }
+
     /** True on this session's listener thread, i.e. when called from one of its MessageListeners. */
     boolean isListenerThread() {
         return listenerThread.isRunningTask();
@@ -417,6 +469,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         if (isListenerThread()) {
             throw new IllegalStateException("a MessageListener must not close its own session");
         }
+        awaitCompletions("session");
         pauseDelivery();
         for (WrenMessageConsumer c : consumers) {
             c.markClosed();
