@@ -139,6 +139,13 @@ public final class WrenBroker implements AutoCloseable {
             c.channel().close("the broker is shutting down");
         }
         server.closeClients();
+        try {
+            if (!broker.awaitConnectionsReleased(5_000)) {
+                log.warn("Some connections were still releasing their state after 5 s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         transports.close();
         log.info("Wren broker on port {} stopped", config.port() == 0 ? "(ephemeral)" : config.port());
     }

@@ -7,8 +7,8 @@ public enum AckKind {
     /** Every delivery of the consumer up to and including the named one is acknowledged and removed. */
     CONSUMED_UP_TO(2),
     /**
-     * Nothing is acknowledged: the application now has every delivery up to the named one. The broker uses this to
-     * flag them as redelivered if the connection dies before they are acknowledged.
+     * Nothing is acknowledged: the application now has the named delivery, and the frame returns its credit
+     * (CLIENT_ACKNOWLEDGE, where acknowledging comes later, and a delivery the client could not decode).
      */
     DELIVERED(3);
 

@@ -105,15 +105,16 @@ class FlowControlTest extends JmsTestSupport {
 
     @ParameterizedTest(name = "deliveryMode={0}")
     @ValueSource(ints = {DeliveryMode.NON_PERSISTENT, DeliveryMode.PERSISTENT})
-    @DisplayName("a producer to a queue over its memory limit waits until consumers catch up; nothing is lost, "
-            + "nothing duplicated")
+    @DisplayName("a producer to a queue over its memory limit waits until consumers catch up, however long past "
+            + "the request timeout; nothing is lost, nothing duplicated")
     void producerIsHeldBackWhileTheQueueIsFull(int deliveryMode) throws Exception {
         int limit = 32 * 1024;
         int sendWindow = 4 * 1024;
         int total = 300;
         try (WrenBroker small = Broker.startDedicated(b -> b.maxFrameSize(16 * 1024)
                 .maxDestinationMemory(limit).sendWindow(sendWindow))) {
-            ConnectionFactory f = new WrenConnectionFactory(Broker.url(small, null));
+            // A request timeout far shorter than the hold: a held send must not give up on a message the broker has.
+            ConnectionFactory f = new WrenConnectionFactory(Broker.url(small, "requestTimeout=200"));
             String name = uniqueName();
             Session ps = track(f.createConnection()).createSession(Session.AUTO_ACKNOWLEDGE);
             Queue q = ps.createQueue(name);

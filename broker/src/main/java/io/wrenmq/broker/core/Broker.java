@@ -61,6 +61,29 @@ public final class Broker {
         if (clientId != null) {
             clientIds.remove(clientId, c);
         }
+        synchronized (connections) {
+            connections.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every connection has released what it held (consumers closed, temporary destinations deleted),
+     * at most {@code timeoutMs}; for a shutdown that must not stop the event loops under that work.
+     *
+     * @return true if none is left
+     */
+    public boolean awaitConnectionsReleased(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        synchronized (connections) {
+            while (!connections.isEmpty()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                connections.wait(left);
+            }
+        }
+        return true;
     }
 
     public Collection<ServerConnection> connections() {

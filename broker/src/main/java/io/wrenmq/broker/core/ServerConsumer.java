@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * (which it does as the application takes messages). With prefetch 0, each {@link #pull} grants one credit until
  * it is used or times out.
  *
- * <p>Redelivery rule: the client reports, with each acknowledgement frame, the last delivery it handed to the
- * application. A delivery returned at or below that mark was seen and comes back flagged (its delivery count
- * raised); one above it was only prefetched and comes back as it was.
+ * <p>Redelivery rule: when a consumer closes or its session recovers, the client names the last delivery it handed
+ * to the application. A delivery returned at or below that mark was seen and comes back flagged (its delivery count
+ * raised); one above it was only prefetched and comes back as it was. When the connection dies without a word
+ * there is no mark, and every delivery comes back flagged.
  *
  * <p>Single writer: all methods run on the destination's event loop, except the final fields.
  */
@@ -36,8 +37,6 @@ final class ServerConsumer {
     private MessageQueue queue;
     private int credit;
     private long nextDeliveryId = 1;
-    /** The last delivery the client says it handed to the application. */
-    private long delivered;
     private long pullId;
     private ScheduledFuture<?> pullTimer;
     private boolean closed;
@@ -95,11 +94,8 @@ final class ServerConsumer {
         session.connection().channel().deliver(id, deliveryId, entry.deliveryCount, entry.message);
     }
 
-    /** An {@code ACK} frame: acknowledges as {@code kind} says, moves the delivered mark, returns credit. */
+    /** An {@code ACK} frame: acknowledges as {@code kind} says and returns credit. */
     void ack(long deliveryId, AckKind kind, int returnedCredit) {
-        if (deliveryId > delivered && deliveryId < nextDeliveryId) {
-            delivered = deliveryId;
-        }
         switch (kind) {
             case CONSUMED_ONE -> acknowledgeOne(deliveryId);
             case CONSUMED_UP_TO -> acknowledgeUpTo(deliveryId);
@@ -109,7 +105,7 @@ final class ServerConsumer {
         }
         if (!closed && returnedCredit > 0 && prefetch > 0) {
             // Never beyond the window: a client returning too much cannot make the broker flood it.
-            credit = Math.min(prefetch, credit + returnedCredit);
+            credit = (int) Math.min(prefetch, (long) credit + returnedCredit);
             queue.dispatch();
         }
     }
@@ -200,12 +196,13 @@ final class ServerConsumer {
     }
 
     /**
-     * The mark to close with when the connection died without a word. The broker's mark may lag: in an
-     * auto-acknowledge session the delivery after the last acknowledged one may be in the application's hands, so
-     * it counts as seen as well (a redelivery flagged in excess is allowed; an unflagged duplicate is not).
+     * The mark to close with when the connection died without a word: every delivery counts as seen. The client's
+     * last acknowledgements and hand-over reports may have died with it (a killed process's unread socket buffer
+     * turns its close into a reset that drops what it had not yet sent), so the broker's own mark can lag behind
+     * what the application saw; a redelivery flagged in excess is allowed, an unflagged duplicate is not.
      */
     long markAfterConnectionLoss() {
-        return session.acknowledgesLater() ? delivered : delivered + 1;
+        return Long.MAX_VALUE;
     }
 
     /**

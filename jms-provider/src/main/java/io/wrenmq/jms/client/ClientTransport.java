@@ -178,9 +178,23 @@ final class ClientTransport {
         return f;
     }
 
+    /** Waits for a request's reply, at most the request timeout. */
     Frame await(CompletableFuture<Frame> f) throws JMSException {
+        return await(f, requestTimeoutMs);
+    }
+
+    /**
+     * Waits for the receipt of a send for as long as the connection lives: a broker over its memory limit holds
+     * receipts back on purpose, and a send that gave up on a message the broker has would invite a duplicate. A
+     * dead broker is noticed by the heartbeat, which fails the wait.
+     */
+    Frame awaitReceipt(CompletableFuture<Frame> f) throws JMSException {
+        return await(f, Long.MAX_VALUE);
+    }
+
+    private Frame await(CompletableFuture<Frame> f, long timeoutMs) throws JMSException {
         try {
-            return f.get(requestTimeoutMs, TimeUnit.MILLISECONDS);
+            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Exceptions.withCause(new JMSException("interrupted while waiting for the broker"), e);

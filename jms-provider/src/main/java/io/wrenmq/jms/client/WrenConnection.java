@@ -220,8 +220,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         }
         int id = sessionIds.incrementAndGet();
         transport.request(rid -> new CreateSessionFrame(rid, id, sessionMode));
-        WrenSession s = new WrenSession(this, id, sessionMode);
-        sessions.add(s);
+        WrenSession s;
+        synchronized (lifecycle) {
+            // Under the lock that start() and stop() take, so the session cannot miss a start in between.
+            s = new WrenSession(this, id, sessionMode);
+            sessions.add(s);
+        }
         if (closed) {
             s.close();
             throw new IllegalStateException("the connection is closed");

@@ -131,7 +131,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
     }
 
     private void await(CompletableFuture<Frame> sent) throws JMSException {
-        session.connection().transport().await(sent);
+        session.connection().transport().awaitReceipt(sent);
     }
 
     /**

@@ -133,9 +133,17 @@ public class WrenSession implements Session, QueueSession, TopicSession {
      * @param toListener true when the message goes to a listener (AUTO mode then acknowledges after it returns)
      */
     WrenMessage handOver(WrenMessageConsumer consumer, DeliverFrame frame, boolean toListener) throws JMSException {
-        WrenMessage m = decode(frame, frame.deliveryCount());
         consumer.delivered(frame.deliveryId());
         int credit = consumer.prefetch() > 0 ? 1 : 0;
+        WrenMessage m;
+        try {
+            m = decode(frame, frame.deliveryCount());
+        } catch (JMSException e) {
+            // Counted as seen and its credit returned, so that it comes back flagged with its count raised rather
+            // than silently, and the consumer is not left a credit short.
+            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED, credit));
+            throw e;
+        }
         if (mode == CLIENT_ACKNOWLEDGE) {
             synchronized (unacknowledged) {
                 unacknowledged.put(consumer.id(), frame.deliveryId());
@@ -279,7 +287,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         completionThread.execute(() -> {
             try {
                 try {
-                    connection.transport().await(sent);
+                    connection.transport().awaitReceipt(sent);
                 } catch (JMSException e) {
                     listener.onException(message, e);
                     return;
