@@ -50,11 +50,20 @@ public interface MessageStore extends AutoCloseable {
     /** A durable subscription was removed, with every message it held. */
     CompletableFuture<Void> subscriptionRemoved(long subscriptionId);
 
-    /** A persistent message for one holder (a queue). */
-    CompletableFuture<Void> messageStored(long holderId, StoredMessage message);
+    /**
+     * A persistent message for one holder (a queue).
+     *
+     * @param deliveries the reference's delivery count to start with: 1 when the broker means to dispatch the
+     *                   message as soon as it is stored (so that a crash after that dispatch flags it), else 0
+     */
+    CompletableFuture<Void> messageStored(long holderId, StoredMessage message, int deliveries);
 
-    /** A persistent message published to a topic: stored once, with a reference for each of {@code holderIds}. */
-    CompletableFuture<Void> topicMessageStored(StoredMessage message, long[] holderIds);
+    /**
+     * A persistent message published to a topic: stored once, with a reference for each of {@code holderIds}.
+     *
+     * @param deliveries for each holder, in the same order, as for {@link #messageStored}
+     */
+    CompletableFuture<Void> topicMessageStored(StoredMessage message, long[] holderIds, int[] deliveries);
 
     /** The holder's reference to the message is acknowledged: it goes, and the message with its last reference. */
     CompletableFuture<Void> acknowledged(long holderId, long messageId);
@@ -73,7 +82,8 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Reads up to {@code max} messages of a holder in delivery order (priority high to low, then by id), starting
      * after {@code after}. Used to restore a holder and to page in a backlog larger than the broker keeps in
-     * memory. Runs on the store's reader threads; the future completes there.
+     * memory. It sees at least every event whose future had completed when it was called. Runs on the store's
+     * reader threads; the future completes there.
      */
     CompletableFuture<List<StoredReference>> read(long holderId, Position after, int max);
 
