@@ -19,12 +19,14 @@ import java.util.concurrent.CompletableFuture;
  * or completes exceptionally (with a {@link StoreException}) if it could not be. Events are applied in the order
  * they were submitted, and many pending events are committed in one database transaction (group commit): while
  * one transaction commits, the next one collects what arrives. Futures complete on the store's own thread; callers
- * must not block it.
+ * must not block it. An event about a message (acknowledged, delivery count) is submitted after the event that
+ * stored it. A failed transaction fails every event in it, and the store goes on with the next one.
  *
  * <h2>Crash contract</h2>
  * An event whose future completed normally survives a crash of the process (and, on a database that syncs its
- * commits, of the machine). An event whose future did not complete may or may not have been applied, but events
- * are never applied out of order, and the events of one {@link StoreTransaction} are applied all or none.
+ * commits, of the machine). An event whose future did not complete, or completed exceptionally, may or may not
+ * have been applied (a connection lost during the commit itself leaves the outcome unknown, as a crash does), but
+ * events are never applied out of order, and the events of one {@link StoreTransaction} are applied all or none.
  *
  * <p>Thread-safe.
  */
@@ -35,6 +37,7 @@ public interface MessageStore extends AutoCloseable {
      * Called once, at start-up, before any event is submitted.
      *
      * @throws StoreException if the database cannot be read, or its schema is newer than this code understands
+     *                        (an implementation may find that already when it is opened)
      */
     StoreState load();
 
@@ -59,7 +62,8 @@ public interface MessageStore extends AutoCloseable {
     CompletableFuture<Void> messageStored(long holderId, StoredMessage message, int deliveries);
 
     /**
-     * A persistent message published to a topic: stored once, with a reference for each of {@code holderIds}.
+     * A persistent message published to a topic: stored once, with a reference for each of {@code holderIds}
+     * (read before this returns; with none, nothing is stored).
      *
      * @param deliveries for each holder, in the same order, as for {@link #messageStored}
      */
@@ -82,8 +86,9 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Reads up to {@code max} messages of a holder in delivery order (priority high to low, then by id), starting
      * after {@code after}. Used to restore a holder and to page in a backlog larger than the broker keeps in
-     * memory. It sees at least every event whose future had completed when it was called. Runs on the store's
-     * reader threads; the future completes there.
+     * memory. Runs on the store's reader threads; the future completes there. A read sees what was committed when
+     * it ran (at least every event whose future had completed when it was called): a message stored later at a
+     * position before {@code after} is not in later pages, so whoever pages a holder keeps such arrivals itself.
      */
     CompletableFuture<List<StoredReference>> read(long holderId, Position after, int max);
 

@@ -10,8 +10,11 @@ import java.util.List;
  */
 public final class StoreTransaction {
 
-    /** A send in the transaction: to one queue, or to a topic's durable subscriptions. */
-    public record Send(StoredMessage message, long[] holderIds) {
+    /**
+     * A send in the transaction: to one queue, or to a topic's durable subscriptions, each reference starting at
+     * its delivery count (see {@link MessageStore#messageStored}).
+     */
+    public record Send(StoredMessage message, long[] holderIds, int[] deliveries) {
     }
 
     /** An acknowledgement in the transaction. */
@@ -21,8 +24,17 @@ public final class StoreTransaction {
     private final List<Send> sends = new ArrayList<>();
     private final List<Ack> acks = new ArrayList<>();
 
+    /** A send whose references start at delivery count 0. */
     public void send(StoredMessage message, long... holderIds) {
-        sends.add(new Send(message, holderIds.clone()));
+        send(message, holderIds, new int[holderIds.length]);
+    }
+
+    public void send(StoredMessage message, long[] holderIds, int[] deliveries) {
+        if (deliveries.length != holderIds.length) {
+            throw new IllegalArgumentException(holderIds.length + " holders but " + deliveries.length
+                    + " delivery counts");
+        }
+        sends.add(new Send(message, holderIds.clone(), deliveries.clone()));
     }
 
     public void acknowledge(long holderId, long messageId) {
