@@ -33,6 +33,11 @@ public final class BrokerConfig {
     private final int sendWindow;
     private final Duration heartbeat;
     private final Duration handshakeTimeout;
+    private final boolean persistent;
+    private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
+    private final boolean syncCommits;
 
     private BrokerConfig(Builder b) {
         this.host = b.host;
@@ -44,6 +49,11 @@ public final class BrokerConfig {
         this.sendWindow = b.sendWindow;
         this.heartbeat = b.heartbeat;
         this.handshakeTimeout = b.handshakeTimeout;
+        this.persistent = b.persistent;
+        this.jdbcUrl = b.jdbcUrl;
+        this.jdbcUser = b.jdbcUser;
+        this.jdbcPassword = b.jdbcPassword;
+        this.syncCommits = b.syncCommits;
     }
 
     private static Map<String, String> keys() {
@@ -60,6 +70,14 @@ public final class BrokerConfig {
         k.put("heartbeat", "ping interval on idle connections; a peer silent for 3 intervals is dropped; "
                 + "0 disables (default 15s)");
         k.put("handshake-timeout", "time a new connection has to say hello (default 10s)");
+        k.put("persistent", "keep destinations, durable subscriptions and persistent messages in the store; "
+                + "false keeps everything in memory (default true)");
+        k.put("jdbc-url", "the store's database, e.g. jdbc:postgresql://localhost:5432/wren "
+                + "(default: an embedded H2 database in data-dir)");
+        k.put("jdbc-user", "database user (default: none; wren for the embedded database)");
+        k.put("jdbc-password", "database password (default: none)");
+        k.put("sync-commits", "embedded H2 only: sync the database file to disk at every commit, so that "
+                + "persistent messages survive a machine crash, not only a broker crash (default false)");
         return Map.copyOf(k);
     }
 
@@ -116,6 +134,28 @@ public final class BrokerConfig {
         return handshakeTimeout;
     }
 
+    /** Whether the broker keeps what must survive it in a store; false keeps everything in memory. */
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /** The store's JDBC URL, or null for the embedded H2 database in {@link #dataDir()}. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String jdbcUser() {
+        return jdbcUser;
+    }
+
+    public String jdbcPassword() {
+        return jdbcPassword;
+    }
+
+    public boolean syncCommits() {
+        return syncCommits;
+    }
+
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
         private String host = "0.0.0.0";
@@ -127,6 +167,11 @@ public final class BrokerConfig {
         private int sendWindow = 1024 * 1024;
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private boolean persistent = true;
+        private String jdbcUrl;
+        private String jdbcUser;
+        private String jdbcPassword;
+        private boolean syncCommits;
 
         private Builder() {
         }
@@ -176,6 +221,31 @@ public final class BrokerConfig {
             return this;
         }
 
+        public Builder persistent(boolean persistent) {
+            this.persistent = persistent;
+            return this;
+        }
+
+        public Builder jdbcUrl(String url) {
+            this.jdbcUrl = url == null || url.isBlank() ? null : url;
+            return this;
+        }
+
+        public Builder jdbcUser(String user) {
+            this.jdbcUser = user;
+            return this;
+        }
+
+        public Builder jdbcPassword(String password) {
+            this.jdbcPassword = password;
+            return this;
+        }
+
+        public Builder syncCommits(boolean sync) {
+            this.syncCommits = sync;
+            return this;
+        }
+
         /**
          * Sets an option by its name in {@link #KEYS}, as the command line and the properties file do.
          *
@@ -193,6 +263,11 @@ public final class BrokerConfig {
                     case "send-window" -> sendWindow(Math.toIntExact(parseSize(value)));
                     case "heartbeat" -> heartbeat(parseDuration(value));
                     case "handshake-timeout" -> handshakeTimeout(parseDuration(value));
+                    case "persistent" -> persistent(parseBoolean(key, value));
+                    case "jdbc-url" -> jdbcUrl(value);
+                    case "jdbc-user" -> jdbcUser(value);
+                    case "jdbc-password" -> jdbcPassword(value);
+                    case "sync-commits" -> syncCommits(parseBoolean(key, value));
                     default -> throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
                             + String.join(", ", KEYS.keySet()));
                 }
@@ -237,11 +312,22 @@ public final class BrokerConfig {
             if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
                 errors.add("handshake-timeout must be a positive duration");
             }
+            if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+                errors.add("jdbc-url '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
+            }
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid broker configuration: " + String.join("; ", errors));
             }
             return new BrokerConfig(this);
         }
+    }
+
+    static boolean parseBoolean(String key, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("option '" + key + "': '" + value + "' is not true or false");
+        };
     }
 
     static long parseSize(String s) {
@@ -280,6 +366,7 @@ public final class BrokerConfig {
         return "host=" + host + " port=" + port + " data-dir=" + dataDir + " io-threads=" + ioThreads
                 + " max-frame-size=" + maxFrameSize + " max-destination-memory=" + maxDestinationMemory
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
-                + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms";
+                + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent
+                + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits;
     }
 }

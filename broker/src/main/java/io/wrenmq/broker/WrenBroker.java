@@ -7,6 +7,10 @@ import io.wrenmq.broker.core.ServerConnection;
 import io.wrenmq.broker.transport.BrokerServer;
 import io.wrenmq.broker.transport.Transports;
 import io.wrenmq.jms.WrenVersion;
+import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.persistence.StoreException;
+import io.wrenmq.persistence.jdbc.JdbcMessageStore;
+import io.wrenmq.persistence.jdbc.JdbcStoreConfig;
 import io.wrenmq.protocol.WireDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,20 +33,24 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Messages are held in memory only in this version: PERSISTENT messages do not yet survive a stop.
+ * <p>Thread-safe. Unless configured otherwise, destinations, durable subscriptions and persistent messages are kept
+ * in a store (an embedded H2 database in the data directory by default) and restored when a broker starts on it.
  */
 public final class WrenBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WrenBroker.class);
 
     private final BrokerConfig config;
     private final Transports transports;
+    private final MessageStore store;
     private final Broker broker;
     private final BrokerServer server;
     private boolean closed;
 
-    private WrenBroker(BrokerConfig config, Transports transports, Broker broker, BrokerServer server) {
+    private WrenBroker(BrokerConfig config, Transports transports, MessageStore store, Broker broker,
+                       BrokerServer server) {
         this.config = config;
         this.transports = transports;
+        this.store = store;
         this.broker = broker;
         this.server = server;
     }
@@ -53,16 +61,20 @@ public final class WrenBroker implements AutoCloseable {
      * @throws BrokerStartException saying what went wrong (the port is taken, ...)
      */
     public static WrenBroker start(BrokerConfig config) {
+        MessageStore store = config.persistent() ? openStore(config) : null;
         Transports transports = new Transports(config.ioThreads());
         try {
-            Broker broker = new Broker(config);
+            Broker broker = new Broker(config, store, transports.workers());
             BrokerServer server = BrokerServer.bind(config, broker, transports);
-            WrenBroker b = new WrenBroker(config, transports, broker, server);
-            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); messages are kept in memory",
-                    WrenVersion.get(), config.host(), server.port(), transports.name(), config.ioThreads());
+            WrenBroker b = new WrenBroker(config, transports, store, broker, server);
+            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); {}", WrenVersion.get(),
+                    config.host(), server.port(), transports.name(), config.ioThreads(), storeDescription(config));
             return b;
         } catch (Exception e) {
             transports.close();
+            if (store != null) {
+                store.close();
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -70,8 +82,38 @@ public final class WrenBroker implements AutoCloseable {
                 throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port() + ": "
                         + e.getMessage(), e);
             }
+            if (e instanceof StoreException) {
+                throw new BrokerStartException("cannot read the store (" + storeDescription(config) + "): "
+                        + e.getMessage(), e);
+            }
             throw new BrokerStartException("cannot start the broker: " + e, e);
         }
+    }
+
+    private static MessageStore openStore(BrokerConfig config) {
+        JdbcStoreConfig storeConfig;
+        if (config.jdbcUrl() == null) {
+            storeConfig = JdbcStoreConfig.embedded(config.dataDir()).toBuilder().syncCommits(config.syncCommits())
+                    .build();
+        } else {
+            storeConfig = JdbcStoreConfig.builder(config.jdbcUrl()).user(config.jdbcUser())
+                    .password(config.jdbcPassword()).build();
+        }
+        try {
+            return JdbcMessageStore.open(storeConfig);
+        } catch (RuntimeException e) {
+            throw new BrokerStartException("cannot open the store (" + storeDescription(config) + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String storeDescription(BrokerConfig config) {
+        if (!config.persistent()) {
+            return "messages are kept in memory only";
+        }
+        return config.jdbcUrl() == null
+                ? "store: embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
+                : "store: " + config.jdbcUrl();
     }
 
     /** The TCP port the broker listens on. */
@@ -106,6 +148,11 @@ public final class WrenBroker implements AutoCloseable {
     /** The counters of every destination. */
     public List<DestinationStats> allStats() {
         return broker.destinations().stream().map(d -> await(d.stats())).toList();
+    }
+
+    /** How many durable subscriptions exist, shared or not. */
+    public int durableSubscriptionCount() {
+        return broker.durableSubscriptionCount();
     }
 
     /** How many clients are connected. */
@@ -145,6 +192,10 @@ public final class WrenBroker implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (store != null) {
+            // Before the event loops stop: what the store completes is handed back to them.
+            store.close();
         }
         transports.close();
         log.info("Wren broker on port {} stopped", config.port() == 0 ? "(ephemeral)" : config.port());

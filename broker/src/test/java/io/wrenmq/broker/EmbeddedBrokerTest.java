@@ -10,7 +10,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -19,10 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedBrokerTest {
+    @TempDir
+    Path dataDir;
 
     @Test
     void embeddedBrokerOnAFreePortCarriesAMessageAndStopsCleanly() throws Exception {
-        try (WrenBroker broker = WrenBroker.start(BrokerConfig.builder().host("127.0.0.1").port(0).build())) {
+        try (WrenBroker broker = WrenBroker.start(
+                BrokerConfig.builder().dataDir(dataDir).host("127.0.0.1").port(0).build())) {
             assertTrue(broker.port() > 0);
             WrenConnectionFactory cf = new WrenConnectionFactory(broker.url());
             try (Connection c = cf.createConnection()) {
@@ -42,16 +47,19 @@ class EmbeddedBrokerTest {
 
     @Test
     void secondBrokerOnATakenPortFailsWithAClearReason() {
-        try (WrenBroker first = WrenBroker.start(BrokerConfig.builder().host("127.0.0.1").port(0).build())) {
+        try (WrenBroker first = WrenBroker.start(
+                BrokerConfig.builder().dataDir(dataDir).host("127.0.0.1").port(0).build())) {
             BrokerStartException e = assertThrows(BrokerStartException.class, () -> WrenBroker.start(
-                    BrokerConfig.builder().host("127.0.0.1").port(first.port()).build()));
+                    BrokerConfig.builder().dataDir(dataDir.resolve("second")).host("127.0.0.1").port(first.port())
+                            .build()));
             assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + first.port()), e.getMessage());
         }
     }
 
     @Test
     void clientsOfAStoppedBrokerSeeTheirConnectionFail() throws Exception {
-        WrenBroker broker = WrenBroker.start(BrokerConfig.builder().host("127.0.0.1").port(0).build());
+        WrenBroker broker = WrenBroker.start(
+                BrokerConfig.builder().dataDir(dataDir).host("127.0.0.1").port(0).build());
         Connection c = new WrenConnectionFactory(broker.url()).createConnection();
         JMSException[] seen = new JMSException[1];
         c.setExceptionListener(e -> seen[0] = e);

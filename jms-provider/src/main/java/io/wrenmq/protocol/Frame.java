@@ -4,7 +4,8 @@ package io.wrenmq.protocol;
 public sealed interface Frame permits HelloFrame, WelcomeFrame, ErrorFrame, ReceiptFrame, CloseFrame, PingFrame, SetClientIdFrame,
         CreateSessionFrame, CloseSessionFrame, RecoverFrame, RecoveredFrame, SessionAckFrame,
         CreateConsumerFrame, CloseConsumerFrame, PullFrame, PullEmptyFrame, AckFrame,
-        SendFrame, SendCreditFrame, DeliverFrame, CreateTempDestinationFrame, DeleteTempDestinationFrame {
+        SendFrame, SendCreditFrame, DeliverFrame, CreateTempDestinationFrame, DeleteTempDestinationFrame,
+        UnsubscribeFrame {
 
     FrameType type();
 }

@@ -16,6 +16,7 @@ public enum FrameType {
     SESSION_ACK(14),
     CREATE_CONSUMER(20),
     CLOSE_CONSUMER(21),
+    UNSUBSCRIBE(22),
     PULL(23),
     PULL_EMPTY(24),
     ACK(25),

@@ -6,6 +6,10 @@ import io.wrenmq.broker.core.DestinationStats;
 import io.wrenmq.jms.WrenConnectionFactory;
 import jakarta.jms.ConnectionFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,6 +33,7 @@ public final class Broker {
             broker = WrenBroker.start(BrokerConfig.builder()
                     .host("127.0.0.1")
                     .port(0)
+                    .dataDir(freshDataDir())
                     .heartbeat(Duration.ofSeconds(5))
                     .build());
             WrenBroker b = broker;
@@ -53,7 +58,18 @@ public final class Broker {
      * limits than the shared one. The caller closes it.
      */
     public static WrenBroker startDedicated(UnaryOperator<BrokerConfig.Builder> settings) {
-        return WrenBroker.start(settings.apply(BrokerConfig.builder().host("127.0.0.1").port(0)).build());
+        return WrenBroker.start(settings.apply(BrokerConfig.builder().host("127.0.0.1").port(0)
+                .dataDir(freshDataDir())).build());
+    }
+
+    /** A data directory no broker has used, under the module's build directory. */
+    public static Path freshDataDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "broker-data"));
+            return Files.createTempDirectory(target, "broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A connection factory for the shared broker, as an application would make one. */

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Flow control, as the README's Design section promises: a consumer's credit window ({@code prefetch}) bounds what
- * the broker pushes to it, {@code prefetch=0} is pure pull, and a destination over its memory limit holds its
- * producers back instead of dropping or refusing messages.
+ * the broker pushes to it, {@code prefetch=0} is pure pull, and a destination over its memory limit pages
+ * persistent messages to the store and holds the producers of the others back, instead of dropping or refusing
+ * messages.
  */
 @DisplayName("Flow control: prefetch windows and producer back-pressure")
 class FlowControlTest extends JmsTestSupport {
@@ -103,16 +104,18 @@ class FlowControlTest extends JmsTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> stats(name).depth() == 0);
     }
 
-    @ParameterizedTest(name = "deliveryMode={0}")
-    @ValueSource(ints = {DeliveryMode.NON_PERSISTENT, DeliveryMode.PERSISTENT})
-    @DisplayName("a producer to a queue over its memory limit waits until consumers catch up, however long past "
-            + "the request timeout; nothing is lost, nothing duplicated")
-    void producerIsHeldBackWhileTheQueueIsFull(int deliveryMode) throws Exception {
+    @ParameterizedTest(name = "persistent broker={0}")
+    @ValueSource(booleans = {true, false})
+    @DisplayName("a producer of non-persistent messages (or of any message, on a broker without a store) to a "
+            + "queue over its memory limit waits until consumers catch up, however long past the request timeout; "
+            + "nothing is lost, nothing duplicated")
+    void producerIsHeldBackWhileTheQueueIsFull(boolean persistentBroker) throws Exception {
+        int deliveryMode = persistentBroker ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT;
         int limit = 32 * 1024;
         int sendWindow = 4 * 1024;
         int total = 300;
         try (WrenBroker small = Broker.startDedicated(b -> b.maxFrameSize(16 * 1024)
-                .maxDestinationMemory(limit).sendWindow(sendWindow))) {
+                .maxDestinationMemory(limit).sendWindow(sendWindow).persistent(persistentBroker))) {
             // A request timeout far shorter than the hold: a held send must not give up on a message the broker has.
             ConnectionFactory f = new WrenConnectionFactory(Broker.url(small, "requestTimeout=200"));
             String name = uniqueName();
@@ -139,6 +142,36 @@ class FlowControlTest extends JmsTestSupport {
             sender.finish(Duration.ofSeconds(10));
             assertNull(consumer.receive(200));
             assertEquals(total, sender.sent());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> small.queueStats(name).orElseThrow().depth() == 0);
+        }
+    }
+
+    @Test
+    @DisplayName("persistent messages to a queue over its memory limit are paged to the store: the producer goes "
+            + "on, the broker's memory stays bounded, and consumers get every message once, in order")
+    void persistentMessagesOverTheLimitArePagedNotHeldBack() throws Exception {
+        int limit = 32 * 1024;
+        int total = 300;
+        try (WrenBroker small = Broker.startDedicated(b -> b.maxFrameSize(16 * 1024).maxDestinationMemory(limit))) {
+            ConnectionFactory f = new WrenConnectionFactory(Broker.url(small, null));
+            String name = uniqueName();
+            Session ps = track(f.createConnection()).createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = ps.createQueue(name);
+            MessageProducer p = ps.createProducer(q);
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            NumberedSender sender = new NumberedSender(ps, p, total, 1000);
+            sender.finish(Duration.ofSeconds(30));
+
+            DestinationStats held = small.queueStats(name).orElseThrow();
+            assertEquals(total, held.depth(), "every message is held: " + held);
+            assertTrue(held.memoryBytes() <= limit + 2 * 1024, "memory not bounded: " + held);
+
+            Connection cc = track(f.createConnection());
+            cc.start();
+            MessageConsumer consumer = cc.createSession(Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+            receiveNumbered(consumer, 0, total);
+            assertNull(consumer.receive(200));
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> small.queueStats(name).orElseThrow().depth() == 0);
         }

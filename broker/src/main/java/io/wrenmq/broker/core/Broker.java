@@ -1,13 +1,22 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.persistence.StoreState;
+import io.wrenmq.persistence.StoredDestination;
+import io.wrenmq.persistence.StoredSubscription;
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.WireDestination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * default. Queues and topics have separate namespaces; temporary ones live in them under generated names.
  */
 public final class Broker {
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
+
     private final BrokerConfig config;
+    private final MessageStore store;
+    private final IdSequence ids;
+    private final Subscriptions subscriptions;
     private final String brokerId = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffL, 36);
     private final AtomicLong connectionSequence = new AtomicLong();
     private final ConcurrentHashMap<String, Destination> queues = new ConcurrentHashMap<>();
@@ -28,8 +42,69 @@ public final class Broker {
     private final ConcurrentHashMap<String, ServerConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ServerConnection> clientIds = new ConcurrentHashMap<>();
 
+    /**
+     * A broker whose messages live in memory only.
+     */
     public Broker(BrokerConfig config) {
+        this(config, null, null);
+    }
+
+    /**
+     * A broker that keeps its destinations, durable subscriptions and persistent messages in {@code store}, and
+     * restores what the store holds: restored destinations are spread over {@code loops}, and their messages are
+     * read back as consumers need them.
+     *
+     * @throws io.wrenmq.persistence.StoreException if the store cannot be read
+     */
+    public Broker(BrokerConfig config, MessageStore store, EventExecutorGroup loops) {
         this.config = config;
+        this.store = store;
+        StoreState state = store == null ? null : store.load();
+        this.ids = new IdSequence(state == null ? 0 : state.maxId());
+        this.subscriptions = new Subscriptions(ids);
+        if (state != null) {
+            restore(state, loops);
+        }
+    }
+
+    private void restore(StoreState state, EventExecutorGroup loops) {
+        Map<Long, Destination> byId = new HashMap<>();
+        for (StoredDestination sd : state.destinations()) {
+            WireDestination address = sd.kind() == StoredDestination.Kind.TOPIC
+                    ? WireDestination.topic(sd.name()) : WireDestination.queue(sd.name());
+            Destination d = newDestination(address, sd.id(), loops.next(), null);
+            namespace(address).put(sd.name(), d);
+            byId.put(sd.id(), d);
+            if (d instanceof QueueDestination q) {
+                long count = state.messageCounts().getOrDefault(sd.id(), 0L);
+                q.run(() -> q.restore(count, state.maxId()));
+            }
+        }
+        for (StoredSubscription ss : state.subscriptions()) {
+            if (!(byId.get(ss.topicId()) instanceof TopicDestination topic)) {
+                log.warn("Ignoring stored durable subscription '{}': its topic {} is not in the store", ss.name(),
+                        ss.topicId());
+                continue;
+            }
+            Subscription s = Subscription.durable(topic, ss.shared(), ss.clientId(), ss.name(), ss.selector(),
+                    ss.noLocal(), ss.id());
+            subscriptions.restore(s);
+            long count = state.messageCounts().getOrDefault(ss.id(), 0L);
+            topic.run(() -> topic.restoreSubscription(s, count, state.maxId()));
+        }
+        long messages = state.messageCounts().values().stream().mapToLong(Long::longValue).sum();
+        log.info("Restored {} destinations, {} durable subscriptions and {} messages from the store",
+                state.destinations().size(), state.subscriptions().size(), messages);
+    }
+
+    /** The named subscriptions of every topic. */
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** How many durable subscriptions exist, shared or not. */
+    public int durableSubscriptionCount() {
+        return subscriptions.durableCount();
     }
 
     /**
@@ -120,7 +195,7 @@ public final class Broker {
     }
 
     Destination createTemporary(WireDestination address, ServerConnection owner) {
-        Destination d = newDestination(address, owner.executor(), owner);
+        Destination d = newDestination(address, 0, owner.executor(), owner);
         if (namespace(address).putIfAbsent(address.name(), d) != null) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, address.name() + " already exists");
         }
@@ -141,7 +216,7 @@ public final class Broker {
         ConcurrentHashMap<String, Destination> ns = namespace(address);
         Destination d = ns.get(address.name());
         if (d == null) {
-            d = ns.computeIfAbsent(address.name(), n -> newDestination(address, creator.executor(), null));
+            d = ns.computeIfAbsent(address.name(), n -> created(address, creator.executor()));
         }
         if (d.address().kind() != address.kind()) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION,
@@ -155,11 +230,24 @@ public final class Broker {
      * consumer is its owner, and a queue is most often created by one of its consumers, so deliveries to them
      * need no thread hop. Connections are spread over the loops, and so are destinations.
      */
-    private Destination newDestination(WireDestination address, EventExecutor executor, ServerConnection owner) {
-        long limit = config.maxDestinationMemory();
+    private Destination created(WireDestination address, EventExecutor executor) {
+        if (store == null) {
+            return newDestination(address, 0, executor, null);
+        }
+        long id = ids.next();
+        store.destinationCreated(new StoredDestination(id, address.kind().isTopic()
+                ? StoredDestination.Kind.TOPIC : StoredDestination.Kind.QUEUE, address.name()));
+        return newDestination(address, id, executor, null);
+    }
+
+    /** @param id the store's id for it; 0 for one the store does not keep */
+    private Destination newDestination(WireDestination address, long id, EventExecutor executor,
+                                       ServerConnection owner) {
+        Destination.Placement placement = new Destination.Placement(executor, config.maxDestinationMemory(),
+                store, ids);
         return address.kind().isTopic()
-                ? new TopicDestination(address, executor, limit, owner)
-                : new QueueDestination(address, executor, limit, owner);
+                ? new TopicDestination(address, id, placement, owner)
+                : new QueueDestination(address, id, placement, owner);
     }
 
     private ConcurrentHashMap<String, Destination> namespace(WireDestination address) {

@@ -1,6 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayDeque;
@@ -10,14 +11,15 @@ import java.util.concurrent.CompletableFuture;
  * A queue or a topic. A single writer: all of its state, and that of its subscriptions and consumers, changes only
  * on {@link #executor()}, reached through {@link #run}.
  *
- * <p>It also enforces its memory limit: while the messages it holds exceed the limit, it withholds from producers
- * the send window (for sends without receipt) or the receipt (for the others) of what they sent, which stops them
- * until consumers catch up. Nothing is refused and nothing is dropped.
+ * <p>It also enforces its memory limit. Messages kept in the store are paged out past it (see
+ * {@link MessageQueue}). The others stay in memory, and while they exceed the limit the destination withholds from
+ * producers the send window (for sends without receipt) or the receipt (for the others) of what they sent, which
+ * stops them until consumers catch up. Nothing is refused and nothing is dropped.
  */
 public abstract class Destination {
     private final WireDestination address;
-    private final EventExecutor executor;
-    private final long memoryLimit;
+    private final long id;
+    private final Placement placement;
     private final ServerConnection owner;
     private final ArrayDeque<HeldSend> held = new ArrayDeque<>();
     private long memory;
@@ -30,10 +32,24 @@ public abstract class Destination {
     private record HeldSend(ServerConnection producer, long requestId, int bytes) {
     }
 
-    Destination(WireDestination address, EventExecutor executor, long memoryLimit, ServerConnection owner) {
+    /**
+     * Where a destination lives and what it shares with the others.
+     *
+     * @param store the broker's store, or null for a destination whose messages live in memory only
+     * @param ids   the broker's id sequence, for messages
+     */
+    record Placement(EventExecutor executor, long memoryLimit, MessageStore store, IdSequence ids) {
+    }
+
+    /**
+     * @param id    the store's id for it, 0 if the store does not keep it (a temporary destination, or a broker
+     *              without a store)
+     * @param owner for a temporary destination, the connection that created it
+     */
+    Destination(WireDestination address, long id, Placement placement, ServerConnection owner) {
         this.address = address;
-        this.executor = executor;
-        this.memoryLimit = memoryLimit;
+        this.id = id;
+        this.placement = placement;
         this.owner = owner;
     }
 
@@ -45,9 +61,19 @@ public abstract class Destination {
         return address.name();
     }
 
+    /** The store's id for it; 0 when the store does not keep it. */
+    long id() {
+        return id;
+    }
+
+    /** The store for its holders, or null when its messages live in memory only. */
+    MessageStore store() {
+        return id == 0 ? null : placement.store();
+    }
+
     /** The event loop that owns this destination's state. */
     public EventExecutor executor() {
-        return executor;
+        return placement.executor();
     }
 
     /** For a temporary destination, the connection that created it; null otherwise. */
@@ -57,34 +83,56 @@ public abstract class Destination {
 
     /** Runs {@code task} on this destination's event loop: at once if already there, else after what is queued. */
     public void run(Runnable task) {
-        if (executor.inEventLoop()) {
+        if (executor().inEventLoop()) {
             task.run();
         } else {
-            executor.execute(task);
+            executor().execute(task);
         }
     }
 
     /**
+     * Runs {@code task} on this destination's event loop after what is queued there, even when called from it: for
+     * completions of the store, which may arrive inline, in the middle of the work that asked for them.
+     */
+    void later(Runnable task) {
+        executor().execute(task);
+    }
+
+    /**
      * Takes a message from a producer, on this destination's event loop, then returns the producer its window
-     * (no receipt wanted) or its receipt, unless over the memory limit.
+     * (no receipt wanted) or its receipt: once the store has it if it keeps it, else at once unless over the
+     * memory limit.
      */
     final void accept(ServerMessage message, ServerConnection producer, long requestId) {
+        int bytes = message.encoded().length;
         if (deleted) {
-            producer.sendRefused(requestId, message.encoded().length, this);
+            producer.sendRefused(requestId, bytes, this);
             return;
         }
         enqueued++;
-        route(message);
-        int bytes = message.encoded().length;
-        if (memory > memoryLimit) {
+        CompletableFuture<Void> stored = route(message, placement.ids().next());
+        if (stored != null) {
+            stored.whenComplete((v, failure) -> {
+                if (failure == null) {
+                    producer.sendAccepted(requestId, bytes);
+                } else {
+                    producer.sendFailed(requestId, bytes, failure);
+                }
+            });
+        } else if (memory > placement.memoryLimit()) {
             held.addLast(new HeldSend(producer, requestId, bytes));
         } else {
             producer.sendAccepted(requestId, bytes);
         }
     }
 
-    /** Hands a new message to the queue or to every matching subscription. */
-    abstract void route(ServerMessage message);
+    /**
+     * Hands a new message to the queue or to every matching subscription.
+     *
+     * @param id the message's id, increasing in arrival order
+     * @return completes once the store has it, for a message it keeps; null for one that is already in
+     */
+    abstract CompletableFuture<Void> route(ServerMessage message, long id);
 
     /** Attaches a new consumer; called on this destination's event loop. */
     abstract void addConsumer(ServerConsumer consumer);
@@ -112,14 +160,24 @@ public abstract class Destination {
         return deleted;
     }
 
+    boolean overMemoryLimit() {
+        return memory > placement.memoryLimit();
+    }
+
+    /** Room enough to read stored messages back into memory. */
+    boolean belowPageInMark() {
+        return memory < placement.memoryLimit() / 2;
+    }
+
     void memoryAcquired(int bytes) {
         memory += bytes;
     }
 
     void memoryReleased(int bytes) {
         memory -= bytes;
+        long limit = placement.memoryLimit();
         // Resume producers a little below the limit, so they do not stop and go on every message.
-        if (!held.isEmpty() && memory <= memoryLimit - memoryLimit / 4) {
+        if (!held.isEmpty() && memory <= limit - limit / 4) {
             releaseHeld();
         }
     }

@@ -1,56 +1,168 @@
 package io.wrenmq.broker.core;
 
+import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.persistence.Position;
+import io.wrenmq.persistence.StoredReference;
+import io.wrenmq.protocol.MalformedMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages waiting for one set of competing consumers, and the dispatch that hands them out: a queue's messages,
  * or one topic subscription's. Each entry goes to exactly one consumer, round-robin among those with credit.
  *
+ * <h2>Holders kept in the store</h2>
+ * A queue or durable subscription of a broker with a store is a <em>holder</em> ({@link #holderId} non-zero): its
+ * persistent messages enter only once the store has them ({@link #addStored}), and leave the store when
+ * acknowledged. Two rules keep a crash honest:
+ * <ul>
+ *   <li>an entry is dispatched only once the store has recorded at least as many deliveries as this one will make
+ *       ({@link QueueEntry#needsRecordedDelivery}), so a crash after the dispatch brings it back flagged;</li>
+ *   <li>memory is bounded by paging: past the destination's memory limit, stored messages after a {@link #cursor}
+ *       stay in the store only ({@link #paged} of them) and are read back in delivery order as consumers drain
+ *       the queue. Every stored message up to the cursor is in memory (or acknowledged); none after it is, except
+ *       deliveries still in flight. Recovery after a restart is the same paging, from the start.</li>
+ * </ul>
+ *
  * <p>Single writer: every method runs on the owning {@link Destination}'s event loop.
  */
 final class MessageQueue {
+    private static final Logger log = LoggerFactory.getLogger(MessageQueue.class);
     private static final Comparator<QueueEntry> BY_SEQUENCE = Comparator.comparingLong(e -> e.sequence);
+    /** Messages read back from the store at a time. */
+    private static final int PAGE = 500;
+    /** Entries whose deliveries are recorded in one go before they are dispatched. */
+    private static final int RECORD_BATCH = 1000;
+    private static final long RETRY_MS = 1000;
 
     private final Destination owner;
-    /** For a noLocal subscription: the connection whose own messages it does not take. */
-    private final String excludedProducer;
+    private final long holderId;
+    private final MessageStore store;
     private final PendingMessages pending = new PendingMessages();
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
-    private long nextSequence;
     private int inFlight;
     private boolean dispatching;
+    private boolean closed;
+    /** Null while every stored message is in memory; else the last position in memory, see the class comment. */
+    private Position cursor;
+    private long paged;
+    /** The highest position any stored entry of this queue has had in memory. */
+    private Position highestInMemory;
+    /** The highest id whose store commit this queue has taken in; a read may see later ones before that. */
+    private long committedUpTo;
+    private boolean reading;
+    private boolean recording;
+    /** Waiting for the deliveries being recorded to go out (or not): e.g. a pull that must not wait longer. */
+    private final List<Runnable> afterRecording = new ArrayList<>();
 
+    /** A queue whose messages live in memory only. */
     MessageQueue(Destination owner) {
-        this(owner, null);
+        this(owner, 0, null);
     }
 
-    MessageQueue(Destination owner, String excludedProducer) {
+    /** @param holderId the store's id for it, or 0 with a null store for one that lives in memory only */
+    MessageQueue(Destination owner, long holderId, MessageStore store) {
         this.owner = owner;
-        this.excludedProducer = excludedProducer;
-    }
-
-    /** Whether a topic message belongs in this subscription. */
-    boolean accepts(ServerMessage message) {
-        return excludedProducer == null || !excludedProducer.equals(message.producerConnectionId());
+        this.holderId = holderId;
+        this.store = holderId == 0 ? null : store;
     }
 
     Destination owner() {
         return owner;
     }
 
-    /** Takes a new message: straight to a consumer with credit if there is one, else it waits. */
-    void add(ServerMessage message) {
-        QueueEntry entry = new QueueEntry(message, nextSequence++);
-        owner.memoryAcquired(message.memorySize());
-        if (message.isExpired(System.currentTimeMillis())) {
+    long holderId() {
+        return holderId;
+    }
+
+    /** Whether its persistent messages are kept in the store. */
+    boolean isStored() {
+        return store != null;
+    }
+
+    /**
+     * Restores a holder from the store after a restart: it holds {@code count} messages, all of them committed,
+     * none of them in memory yet.
+     */
+    void restore(long count, long maxCommittedId) {
+        committedUpTo = maxCommittedId;
+        if (count > 0) {
+            paged = count;
+            cursor = Position.START;
+            pageInIfLow();
+        }
+    }
+
+    /** Takes a message that the store does not keep: straight to a consumer with credit if there is one. */
+    void add(ServerMessage message, long id) {
+        if (!closed) {
+            offer(new QueueEntry(message, id));
+        }
+    }
+
+    /**
+     * Stores a persistent message for this holder; it enters the queue once the store has it.
+     *
+     * @return completes on this queue's event loop once the message is in, or exceptionally if the store failed
+     */
+    CompletableFuture<Void> store(ServerMessage message, long id) {
+        int deliveries = predictedDeliveries();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        store.messageStored(holderId, message.toStored(id), deliveries).whenComplete((v, failure) -> owner.later(() -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                addStored(message, id, deliveries);
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    /**
+     * The delivery count to store a new reference with: 1 if a consumer is there to dispatch it to as soon as it
+     * is stored, so no second write is needed before that dispatch. A wrong guess costs only an extra
+     * redelivered flag after a crash.
+     */
+    int predictedDeliveries() {
+        return consumers.isEmpty() ? 0 : 1;
+    }
+
+    /** A persistent message the store has committed for this holder, with the deliveries it recorded. */
+    void addStored(ServerMessage message, long id, int storedDeliveries) {
+        committedUpTo = Math.max(committedUpTo, id);
+        if (closed) {
+            return;
+        }
+        QueueEntry entry = new QueueEntry(message, id);
+        entry.storedDeliveries = storedDeliveries;
+        Position p = entry.position();
+        if (cursor == null && owner.overMemoryLimit()) {
+            cursor = highestInMemory == null ? Position.START : highestInMemory;
+        }
+        if (cursor != null && p.compareTo(cursor) > 0) {
+            paged++;
+            return;
+        }
+        offer(entry);
+    }
+
+    private void offer(QueueEntry entry) {
+        owner.memoryAcquired(entry.message.memorySize());
+        noteInMemory(entry);
+        if (entry.message.isExpired(System.currentTimeMillis())) {
             discard(entry);
             return;
         }
-        if (pending.isEmpty()) {
-            ServerConsumer c = pickConsumer(entry);
+        if (pending.isEmpty() && !entry.needsRecordedDelivery()) {
+            ServerConsumer c = pickConsumer();
             if (c != null) {
                 deliver(c, entry);
                 return;
@@ -58,6 +170,15 @@ final class MessageQueue {
         }
         pending.add(entry);
         dispatch();
+    }
+
+    private void noteInMemory(QueueEntry entry) {
+        if (entry.isStored()) {
+            Position p = entry.position();
+            if (highestInMemory == null || p.compareTo(highestInMemory) > 0) {
+                highestInMemory = p;
+            }
+        }
     }
 
     void addConsumer(ServerConsumer c) {
@@ -79,9 +200,9 @@ final class MessageQueue {
         return consumers.size();
     }
 
-    /** Messages held: waiting plus delivered and not yet acknowledged. */
+    /** Messages held: waiting (in memory or in the store only) plus delivered and not yet acknowledged. */
     long depth() {
-        return pending.size() + inFlight;
+        return pending.size() + inFlight + paged;
     }
 
     /** Deliveries not yet acknowledged. */
@@ -105,9 +226,15 @@ final class MessageQueue {
                     discard(entry);
                     continue;
                 }
-                ServerConsumer c = pickConsumer(entry);
+                if (entry.needsRecordedDelivery()) {
+                    if (!recording && anyConsumerHasCredit()) {
+                        recordDeliveries();
+                    }
+                    break;
+                }
+                ServerConsumer c = pickConsumer();
                 if (c == null) {
-                    return;
+                    break;
                 }
                 pending.poll();
                 deliver(c, entry);
@@ -115,6 +242,7 @@ final class MessageQueue {
         } finally {
             dispatching = false;
         }
+        pageInIfLow();
     }
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
@@ -123,7 +251,7 @@ final class MessageQueue {
     }
 
     /** The next consumer, round-robin from the last one served, that has credit; null if none has. */
-    private ServerConsumer pickConsumer(QueueEntry entry) {
+    private ServerConsumer pickConsumer() {
         int n = consumers.size();
         for (int i = 0; i < n; i++) {
             int idx = (nextConsumer + i) % n;
@@ -136,23 +264,104 @@ final class MessageQueue {
         return null;
     }
 
-    /** A delivery was acknowledged: the message leaves this queue for good. */
-    void acknowledged(QueueEntry entry) {
+    private boolean anyConsumerHasCredit() {
+        for (ServerConsumer c : consumers) {
+            if (c.hasCredit()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records in the store, in one go, the next deliveries of the first waiting entries that need it, and resumes
+     * dispatch once it has. Dispatch waits meanwhile, so that order is kept.
+     */
+    private void recordDeliveries() {
+        List<QueueEntry> batch = new ArrayList<>();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (QueueEntry e : pending) {
+            if (batch.size() == RECORD_BATCH) {
+                break;
+            }
+            if (e.needsRecordedDelivery()) {
+                batch.add(e);
+                writes.add(store.deliveryCountRaised(holderId, e.sequence, e.deliveryCount));
+            }
+        }
+        recording = true;
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((v, failure) -> owner.later(() -> {
+            if (failure != null) {
+                log.warn("Could not record deliveries of {} in the store; retrying in {} ms: {}", this, RETRY_MS,
+                        failure.toString());
+                owner.executor().schedule(() -> {
+                    recording = false;
+                    dispatch();
+                }, RETRY_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            for (QueueEntry e : batch) {
+                e.storedDeliveries = Math.max(e.storedDeliveries, e.deliveryCount);
+            }
+            recording = false;
+            dispatch();
+            if (!recording && !afterRecording.isEmpty()) {
+                List<Runnable> waiting = new ArrayList<>(afterRecording);
+                afterRecording.clear();
+                waiting.forEach(Runnable::run);
+            }
+        }));
+    }
+
+    /**
+     * Runs {@code task} once the messages that wait for their deliveries to be recorded have been dispatched (or
+     * at once if none wait): a message that is there but not yet dispatchable counts as there.
+     */
+    void whenDispatchSettled(Runnable task) {
+        if (recording) {
+            afterRecording.add(task);
+        } else {
+            task.run();
+        }
+    }
+
+    /**
+     * A delivery was acknowledged: the message leaves this queue for good.
+     *
+     * @return completes once the store has forgotten it, or null if the store never had it
+     */
+    CompletableFuture<Void> acknowledged(QueueEntry entry) {
         inFlight--;
         owner.dequeued(entry.message.memorySize());
+        CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
+        pageInIfLow();
+        return removed;
     }
 
     /**
      * Deliveries come back from a consumer that will not acknowledge them; they return to their places and are
-     * offered again.
+     * offered again. A stored one whose place is past the cursor is left to the store, to be read back in turn.
      */
     void requeue(List<QueueEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         inFlight -= entries.size();
-        entries.sort(BY_SEQUENCE);
-        pending.requeue(entries);
+        List<QueueEntry> back = new ArrayList<>(entries.size());
+        for (QueueEntry e : entries) {
+            if (cursor != null && e.isStored() && e.position().compareTo(cursor) > 0) {
+                owner.memoryReleased(e.message.memorySize());
+                paged++;
+                if (e.needsRecordedDelivery()) {
+                    // Not waited for: the store already counts a delivery, so a crash flags it in any case.
+                    store.deliveryCountRaised(holderId, e.sequence, e.deliveryCount);
+                }
+            } else {
+                back.add(e);
+            }
+        }
+        back.sort(BY_SEQUENCE);
+        pending.requeue(back);
         dispatch();
     }
 
@@ -165,13 +374,89 @@ final class MessageQueue {
     private void discard(QueueEntry entry) {
         owner.memoryReleased(entry.message.memorySize());
         owner.expired();
+        if (entry.isStored()) {
+            store.acknowledged(holderId, entry.sequence);
+        }
+    }
+
+    /** Reads the next page back from the store when memory has room and few messages wait in it. */
+    private void pageInIfLow() {
+        if (cursor == null || reading || closed || pending.size() >= PAGE || !owner.belowPageInMark()) {
+            return;
+        }
+        reading = true;
+        store.read(holderId, cursor, PAGE).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure)));
+    }
+
+    private void pagedIn(List<StoredReference> refs, Throwable failure) {
+        reading = false;
+        if (closed) {
+            return;
+        }
+        if (failure != null) {
+            log.warn("Could not read the messages of {} from the store; retrying in {} ms: {}", this, RETRY_MS,
+                    failure.toString());
+            reading = true;
+            owner.executor().schedule(() -> {
+                reading = false;
+                pageInIfLow();
+            }, RETRY_MS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        List<QueueEntry> read = new ArrayList<>(refs.size());
+        for (StoredReference ref : refs) {
+            long id = ref.message().id();
+            if (id > committedUpTo) {
+                // Its commit has not reached this queue yet; when it does, it lands before the cursor, in memory.
+                continue;
+            }
+            cursor = ref.message().position();
+            paged--;
+            QueueEntry e = restoredEntry(ref);
+            if (e != null) {
+                owner.memoryAcquired(e.message.memorySize());
+                noteInMemory(e);
+                read.add(e);
+            }
+        }
+        if (paged <= 0) {
+            paged = 0;
+            cursor = null;
+        }
+        read.sort(BY_SEQUENCE);
+        pending.requeue(read);
+        dispatch();
+    }
+
+    private QueueEntry restoredEntry(StoredReference ref) {
+        ServerMessage m;
+        try {
+            m = ServerMessage.restored(ref.message(), owner.address());
+        } catch (MalformedMessageException e) {
+            log.error("Dropping stored message {} of {}: it is not a valid message ({})", ref.message().id(), this,
+                    e.getMessage());
+            store.acknowledged(holderId, ref.message().id());
+            return null;
+        }
+        QueueEntry e = new QueueEntry(m, ref.message().id());
+        e.storedDeliveries = ref.deliveries();
+        e.deliveryCount = ref.deliveries() + 1;
+        return e;
     }
 
     /** Drops every waiting message; for a subscription or temporary destination that ends. */
     void purge() {
+        closed = true;
         for (QueueEntry e : pending) {
             owner.memoryReleased(e.message.memorySize());
         }
         pending.clear();
+        paged = 0;
+        cursor = null;
+    }
+
+    @Override
+    public String toString() {
+        return holderId == 0 ? owner.toString() : owner + " (holder " + holderId + ")";
     }
 }

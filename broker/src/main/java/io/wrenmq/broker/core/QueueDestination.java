@@ -1,19 +1,30 @@
 package io.wrenmq.broker.core;
 
-import io.netty.util.concurrent.EventExecutor;
 import io.wrenmq.protocol.WireDestination;
+
+import java.util.concurrent.CompletableFuture;
 
 /** Point-to-point: one {@link MessageQueue} whose consumers compete for its messages. */
 final class QueueDestination extends Destination {
-    private final MessageQueue queue = new MessageQueue(this);
+    private final MessageQueue queue;
 
-    QueueDestination(WireDestination address, EventExecutor executor, long memoryLimit, ServerConnection owner) {
-        super(address, executor, memoryLimit, owner);
+    QueueDestination(WireDestination address, long id, Placement placement, ServerConnection owner) {
+        super(address, id, placement, owner);
+        this.queue = new MessageQueue(this, id, store());
+    }
+
+    /** After a restart: the queue holds {@code count} stored messages, with ids up to {@code maxId}. */
+    void restore(long count, long maxId) {
+        queue.restore(count, maxId);
     }
 
     @Override
-    void route(ServerMessage message) {
-        queue.add(message);
+    CompletableFuture<Void> route(ServerMessage message, long id) {
+        if (message.persistent() && queue.isStored()) {
+            return queue.store(message, id);
+        }
+        queue.add(message, id);
+        return null;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -103,7 +105,9 @@ public final class ServerConnection {
         Map<Integer, Long> marks = marksById(delivered);
         Countdown done = new Countdown(session.consumers.size(), () -> channel.receipt(requestId));
         for (ServerConsumer c : session.consumers.values()) {
-            consumers.remove(c.id());
+            if (consumers.remove(c.id()) != null) {
+                leftSubscription(c);
+            }
             long mark = marks.getOrDefault(c.id(), 0L);
             Destination d = c.destination();
             d.run(() -> {
@@ -138,19 +142,27 @@ public final class ServerConnection {
         ServerSession session = session(sessionId);
         List<Runnable> parts = new ArrayList<>();
         Countdown[] done = new Countdown[1];
+        List<CompletableFuture<Void>> removals = Collections.synchronizedList(new ArrayList<>());
         for (ConsumerMark m : upTo) {
             ServerConsumer c = session.consumers.get(m.consumerId());
             if (c != null) {
                 parts.add(() -> c.destination().run(() -> {
-                    c.acknowledgeUpTo(m.deliveryId());
+                    c.acknowledgeUpTo(m.deliveryId(), removals);
                     done[0].countDown();
                 }));
             }
         }
-        done[0] = new Countdown(parts.size(), () -> {
-            channel.receipt(requestId);
-            executor.execute(() -> dropEmptyClosedConsumers(session));
-        });
+        // acknowledge() returns once what it acknowledged is gone from the store, so it cannot come back.
+        done[0] = new Countdown(parts.size(), () -> CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+                .whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        channel.error(requestId, ErrorCode.GENERAL, "the store could not record the "
+                                + "acknowledgement: " + failure.getMessage());
+                    } else {
+                        channel.receipt(requestId);
+                    }
+                    executor.execute(() -> dropEmptyClosedConsumers(session));
+                }));
         parts.forEach(Runnable::run);
     }
 
@@ -169,23 +181,22 @@ public final class ServerConnection {
         if (consumers.containsKey(consumerId)) {
             throw new ProtocolViolationException("consumer " + consumerId + " already exists");
         }
-        if (spec.subscriptionKind() != SubscriptionKind.NONE) {
-            channel.error(requestId, ErrorCode.GENERAL, "durable and shared subscriptions are not supported yet");
-            return;
-        }
         if (spec.selector() != null && !spec.selector().isBlank()) {
             channel.error(requestId, ErrorCode.GENERAL, "message selectors are not supported yet");
             return;
         }
         Destination destination = broker.destinationToConsume(spec.destination(), this);
+        Subscription subscription = subscriptionFor(destination, spec);
         ServerConsumer consumer = new ServerConsumer(consumerId, session, destination, spec.prefetch(),
-                spec.noLocal() && spec.destination().kind().isTopic());
+                subscription);
         consumers.put(consumerId, consumer);
         session.consumers.put(consumerId, consumer);
         destination.run(() -> {
             if (destination.isDeleted()) {
                 executor.execute(() -> {
-                    consumers.remove(consumerId);
+                    if (consumers.remove(consumerId) != null) {
+                        leftSubscription(consumer);
+                    }
                     session.consumers.remove(consumerId);
                 });
                 channel.error(requestId, ErrorCode.INVALID_DESTINATION, destination + " has been deleted");
@@ -196,6 +207,56 @@ public final class ServerConnection {
         });
     }
 
+    /**
+     * The subscription a topic consumer takes its messages from: its own, or the named one it opens or joins;
+     * null for a queue consumer.
+     *
+     * @throws BrokerException if the named subscription cannot be opened as asked (see {@link Subscriptions})
+     */
+    private Subscription subscriptionFor(Destination destination, ConsumerSpec spec) {
+        SubscriptionKind kind = spec.subscriptionKind();
+        if (!(destination instanceof TopicDestination topic)) {
+            if (kind != SubscriptionKind.NONE) {
+                throw new BrokerException(ErrorCode.INVALID_DESTINATION, "only a topic has subscriptions");
+            }
+            return null;
+        }
+        if (kind == SubscriptionKind.NONE) {
+            return Subscription.privateFor(topic, spec.noLocal(), id);
+        }
+        String name = spec.subscriptionName();
+        if (name == null || name.isEmpty()) {
+            throw new BrokerException(ErrorCode.GENERAL, "a " + kind + " subscription needs a name");
+        }
+        if (kind == SubscriptionKind.SHARED) {
+            return broker.subscriptions().openShared(topic, clientId, name, spec.selector());
+        }
+        if (topic.address().kind().isTemporary()) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION, "a temporary topic cannot have a durable "
+                    + "subscription");
+        }
+        if (kind == SubscriptionKind.DURABLE && clientId == null) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, "an unshared durable subscription needs the "
+                    + "connection's client id to be set");
+        }
+        return broker.subscriptions().openDurable(topic, kind == SubscriptionKind.SHARED_DURABLE, clientId, name,
+                spec.selector(), spec.noLocal());
+    }
+
+    /** A consumer of a named subscription is gone: the subscription may end (see {@link Subscriptions}). */
+    private void leftSubscription(ServerConsumer c) {
+        Subscription s = c.subscription();
+        if (s != null && !s.isPrivate()) {
+            broker.subscriptions().consumerClosed(s);
+        }
+    }
+
+    /** {@code Session.unsubscribe}: see {@link Subscriptions#unsubscribe}. */
+    public void unsubscribe(long requestId, String name) {
+        broker.subscriptions().unsubscribe(clientId, name);
+        channel.receipt(requestId);
+    }
+
     public void closeConsumer(long requestId, int consumerId, long lastDelivered) {
         ServerConsumer consumer = consumers.remove(consumerId);
         if (consumer == null) {
@@ -204,6 +265,7 @@ public final class ServerConnection {
         }
         ServerSession session = consumer.session();
         Destination d = consumer.destination();
+        leftSubscription(consumer);
         d.run(() -> {
             d.closeConsumer(consumer, lastDelivered, false);
             boolean holds = consumer.holdsDeliveries();
@@ -253,7 +315,7 @@ public final class ServerConnection {
             sendRefused(requestId, message.length, address + " does not exist");
             return;
         }
-        ServerMessage m = new ServerMessage(message, headers, address, id);
+        ServerMessage m = new ServerMessage(message, headers, address, id, clientId);
         destination.run(() -> destination.accept(m, this, requestId));
     }
 
@@ -262,6 +324,20 @@ public final class ServerConnection {
         if (requestId != 0) {
             channel.receipt(requestId);
         } else {
+            returnCredit(bytes);
+        }
+    }
+
+    /** Called when the store could not take a persistent message. Any thread. */
+    void sendFailed(long requestId, int bytes, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (requestId != 0) {
+            channel.error(requestId, ErrorCode.GENERAL, "the broker could not store the message: "
+                    + cause.getMessage());
+        } else {
+            log.warn("Dropped a message from {}: the store could not take it: {}", channel.remoteAddress(),
+                    cause.toString());
             returnCredit(bytes);
         }
     }
@@ -338,6 +414,7 @@ public final class ServerConnection {
         for (ServerSession s : sessions.values()) {
             all.addAll(s.consumers.values());
         }
+        List<ServerConsumer> open = new ArrayList<>(consumers.values());
         sessions.clear();
         consumers.clear();
         List<Destination> temps = new ArrayList<>(temporaries);
@@ -353,6 +430,7 @@ public final class ServerConnection {
                 done.countDown();
             });
         }
+        open.forEach(this::leftSubscription);
         for (Destination t : temps) {
             broker.remove(t);
             t.run(() -> {

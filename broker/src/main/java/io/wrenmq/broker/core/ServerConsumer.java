@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +33,7 @@ final class ServerConsumer {
     private final ServerSession session;
     private final Destination destination;
     private final int prefetch;
-    private final boolean noLocal;
+    private final Subscription subscription;
     private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
     private MessageQueue queue;
     private int credit;
@@ -41,12 +42,13 @@ final class ServerConsumer {
     private ScheduledFuture<?> pullTimer;
     private boolean closed;
 
-    ServerConsumer(int id, ServerSession session, Destination destination, int prefetch, boolean noLocal) {
+    /** @param subscription for a topic consumer, the subscription it takes messages from; null on a queue */
+    ServerConsumer(int id, ServerSession session, Destination destination, int prefetch, Subscription subscription) {
         this.id = id;
         this.session = session;
         this.destination = destination;
         this.prefetch = prefetch;
-        this.noLocal = noLocal;
+        this.subscription = subscription;
         this.credit = prefetch;
     }
 
@@ -62,9 +64,9 @@ final class ServerConsumer {
         return destination;
     }
 
-    /** A topic subscriber that does not want what its own connection publishes. */
-    boolean noLocal() {
-        return noLocal;
+    /** The subscription of a topic consumer; null for a queue consumer. */
+    Subscription subscription() {
+        return subscription;
     }
 
     MessageQueue queue() {
@@ -98,7 +100,7 @@ final class ServerConsumer {
     void ack(long deliveryId, AckKind kind, int returnedCredit) {
         switch (kind) {
             case CONSUMED_ONE -> acknowledgeOne(deliveryId);
-            case CONSUMED_UP_TO -> acknowledgeUpTo(deliveryId);
+            case CONSUMED_UP_TO -> acknowledgeUpTo(deliveryId, null);
             case DELIVERED -> {
             }
             default -> throw new AssertionError(kind);
@@ -127,13 +129,21 @@ final class ServerConsumer {
         }
     }
 
-    /** Acknowledges every delivery up to and including {@code deliveryId}. */
-    void acknowledgeUpTo(long deliveryId) {
+    /**
+     * Acknowledges every delivery up to and including {@code deliveryId}.
+     *
+     * @param removals if not null, collects the store's removals of what was acknowledged, for a caller that
+     *        answers only once they are durable
+     */
+    void acknowledgeUpTo(long deliveryId, List<CompletableFuture<Void>> removals) {
         for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
             Delivery d = it.next();
             if (d.id <= deliveryId) {
                 it.remove();
-                queue.acknowledged(d.entry);
+                CompletableFuture<Void> removed = queue.acknowledged(d.entry);
+                if (removed != null && removals != null) {
+                    removals.add(removed);
+                }
             }
         }
     }
@@ -151,7 +161,8 @@ final class ServerConsumer {
             return;
         }
         if (timeoutMs == 0) {
-            pullExpired(pullId);
+            // receiveNoWait: a message that is there but still being readied for dispatch must not be missed.
+            queue.whenDispatchSettled(() -> pullExpired(pullId));
         } else if (timeoutMs > 0) {
             pullTimer = destination.executor().schedule(() -> pullExpired(pullId), timeoutMs, TimeUnit.MILLISECONDS);
         }

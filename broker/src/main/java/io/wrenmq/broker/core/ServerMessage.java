@@ -1,5 +1,6 @@
 package io.wrenmq.broker.core;
 
+import io.wrenmq.persistence.StoredMessage;
 import io.wrenmq.protocol.MessageHeaders;
 import io.wrenmq.protocol.WireDestination;
 
@@ -13,13 +14,35 @@ public final class ServerMessage {
     private final MessageHeaders headers;
     private final WireDestination destination;
     private final String producerConnectionId;
+    private final String producerClientId;
 
+    /**
+     * @param producerConnectionId which connection sent it, for non-durable {@code noLocal} subscriptions; null for
+     *        a message read back from the store
+     * @param producerClientId the client id of that connection (null if it has none), for durable {@code noLocal}
+     *        subscriptions
+     */
     public ServerMessage(byte[] encoded, MessageHeaders headers, WireDestination destination,
-                         String producerConnectionId) {
+                         String producerConnectionId, String producerClientId) {
         this.encoded = encoded;
         this.headers = headers;
         this.destination = destination;
         this.producerConnectionId = producerConnectionId;
+        this.producerClientId = producerClientId;
+    }
+
+    /**
+     * A message read back from the store.
+     *
+     * @throws io.wrenmq.protocol.MalformedMessageException if the stored bytes are not a message
+     */
+    static ServerMessage restored(StoredMessage stored, WireDestination destination) {
+        return new ServerMessage(stored.body(), MessageHeaders.parse(stored.body()), destination, null, null);
+    }
+
+    /** The form the store keeps, under the broker's id for it. */
+    StoredMessage toStored(long id) {
+        return new StoredMessage(id, priority(), headers.expiration(), headers.deliveryTime(), encoded);
     }
 
     /** The bytes to forward to consumers. Callers must not change them. */
@@ -36,9 +59,12 @@ public final class ServerMessage {
         return destination;
     }
 
-    /** Which connection sent it, for {@code noLocal} subscriptions. */
     public String producerConnectionId() {
         return producerConnectionId;
+    }
+
+    public String producerClientId() {
+        return producerClientId;
     }
 
     public int priority() {

@@ -1,51 +1,116 @@
 package io.wrenmq.broker.core;
 
-import io.netty.util.concurrent.EventExecutor;
 import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
- * Publish/subscribe: every subscription gets its own entry for each message published after it began. A
- * subscription here is non-durable and private to one consumer, and ends with it.
+ * Publish/subscribe: every subscription gets its own entry for each message published after it began.
  *
  * <p>The subscriptions live on the topic's event loop, so a publication reaches all of them without a thread hop,
- * and all of them share the one {@link ServerMessage}.
+ * and all of them share the one {@link ServerMessage}. A persistent message for durable subscriptions is stored
+ * once, with a reference for each of them, and reaches them once the store has it; the other subscriptions have
+ * it at once.
  */
 final class TopicDestination extends Destination {
-    private final List<MessageQueue> subscriptions = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
 
-    TopicDestination(WireDestination address, EventExecutor executor, long memoryLimit, ServerConnection owner) {
-        super(address, executor, memoryLimit, owner);
+    TopicDestination(WireDestination address, long id, Placement placement, ServerConnection owner) {
+        super(address, id, placement, owner);
     }
 
     @Override
-    void route(ServerMessage message) {
+    CompletableFuture<Void> route(ServerMessage message, long id) {
+        List<Subscription> stored = null;
         for (int i = 0, n = subscriptions.size(); i < n; i++) {
-            MessageQueue s = subscriptions.get(i);
-            if (s.accepts(message)) {
-                s.add(message);
+            Subscription s = subscriptions.get(i);
+            if (!s.accepts(message)) {
+                continue;
+            }
+            if (message.persistent() && s.queue().isStored()) {
+                if (stored == null) {
+                    stored = new ArrayList<>();
+                }
+                stored.add(s);
+            } else {
+                s.queue().add(message, id);
+            }
+        }
+        return stored == null ? null : storeFor(stored, message, id);
+    }
+
+    private CompletableFuture<Void> storeFor(List<Subscription> targets, ServerMessage message, long id) {
+        int n = targets.size();
+        long[] holders = new long[n];
+        int[] deliveries = new int[n];
+        for (int i = 0; i < n; i++) {
+            holders[i] = targets.get(i).queue().holderId();
+            deliveries[i] = targets.get(i).queue().predictedDeliveries();
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        store().topicMessageStored(message.toStored(id), holders, deliveries).whenComplete((v, failure) -> later(() -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                targets.get(i).queue().addStored(message, id, deliveries[i]);
+            }
+            done.complete(null);
+        }));
+        return done;
+    }
+
+    /**
+     * Adds a named subscription that is new; a durable one is recorded in the store first, from this event loop,
+     * so that the store sees it before any message stored for it.
+     */
+    void addSubscription(Subscription s) {
+        if (s.queue().isStored()) {
+            store().subscriptionCreated(s.toStored());
+        }
+        subscriptions.add(s);
+    }
+
+    /** Adds a durable subscription read back from the store, with its stored messages. */
+    void restoreSubscription(Subscription s, long count, long maxId) {
+        subscriptions.add(s);
+        s.queue().restore(count, maxId);
+    }
+
+    /** Ends a subscription: its messages are dropped, and a durable one leaves the store. */
+    void removeSubscription(Subscription s) {
+        if (subscriptions.remove(s)) {
+            s.queue().purge();
+            if (s.queue().isStored()) {
+                store().subscriptionRemoved(s.queue().holderId());
             }
         }
     }
 
     @Override
     void addConsumer(ServerConsumer consumer) {
-        MessageQueue subscription = new MessageQueue(this,
-                consumer.noLocal() ? consumer.session().connection().id() : null);
-        subscriptions.add(subscription);
-        consumer.attach(subscription);
-        subscription.addConsumer(consumer);
+        Subscription s = consumer.subscription();
+        if (s.isPrivate()) {
+            subscriptions.add(s);
+        }
+        consumer.attach(s.queue());
+        s.queue().addConsumer(consumer);
     }
 
     @Override
     void closeConsumer(ServerConsumer consumer, long lastDelivered, boolean sessionEnding) {
-        MessageQueue subscription = consumer.queue();
-        subscriptions.remove(subscription);
-        consumer.discard();
-        subscription.purge();
+        Subscription s = consumer.subscription();
+        if (s.isPrivate()) {
+            subscriptions.remove(s);
+            consumer.discard();
+            s.queue().purge();
+        } else {
+            consumer.close(lastDelivered, sessionEnding);
+        }
     }
 
     @Override
@@ -65,8 +130,8 @@ final class TopicDestination extends Destination {
 
     private long sumOverSubscriptions(ToLongFunction<MessageQueue> count) {
         long n = 0;
-        for (MessageQueue s : subscriptions) {
-            n += count.applyAsLong(s);
+        for (Subscription s : subscriptions) {
+            n += count.applyAsLong(s.queue());
         }
         return n;
     }
@@ -74,8 +139,8 @@ final class TopicDestination extends Destination {
     @Override
     void delete() {
         super.delete();
-        for (MessageQueue s : subscriptions) {
-            s.purge();
+        for (Subscription s : subscriptions) {
+            s.queue().purge();
         }
         subscriptions.clear();
     }

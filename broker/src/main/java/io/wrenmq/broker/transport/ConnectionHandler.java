@@ -42,6 +42,7 @@ import io.wrenmq.protocol.SendCreditFrame;
 import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SetClientIdFrame;
+import io.wrenmq.protocol.UnsubscribeFrame;
 import io.wrenmq.protocol.WelcomeFrame;
 import io.wrenmq.protocol.codec.DecodeFailure;
 import io.wrenmq.protocol.codec.FrameOutbox;
@@ -196,6 +197,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
                 CloseConsumerFrame f = (CloseConsumerFrame) frame;
                 c.closeConsumer(f.requestId(), f.consumerId(), f.lastDelivered());
             }
+            case UNSUBSCRIBE -> {
+                UnsubscribeFrame f = (UnsubscribeFrame) frame;
+                c.unsubscribe(f.requestId(), f.name());
+            }
             case SET_CLIENT_ID -> {
                 SetClientIdFrame f = (SetClientIdFrame) frame;
                 c.setClientId(f.requestId(), f.clientId());
@@ -225,6 +230,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             case SESSION_ACK -> ((SessionAckFrame) frame).requestId();
             case CREATE_CONSUMER -> ((CreateConsumerFrame) frame).requestId();
             case CLOSE_CONSUMER -> ((CloseConsumerFrame) frame).requestId();
+            case UNSUBSCRIBE -> ((UnsubscribeFrame) frame).requestId();
             case SET_CLIENT_ID -> ((SetClientIdFrame) frame).requestId();
             case CREATE_TEMP_DESTINATION -> ((CreateTempDestinationFrame) frame).requestId();
             case DELETE_TEMP_DESTINATION -> ((DeleteTempDestinationFrame) frame).requestId();

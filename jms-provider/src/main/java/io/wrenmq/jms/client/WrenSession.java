@@ -22,6 +22,7 @@ import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.protocol.UnsubscribeFrame;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -625,8 +626,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
                                                    boolean noLocal) throws JMSException {
-        checkOpen();
-        throw new JMSException("durable subscriptions are not supported by this version of Wren yet");
+        return openSubscription(topic, name, messageSelector, noLocal, SubscriptionKind.DURABLE);
     }
 
     @Override
@@ -648,8 +648,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw new JMSException("shared subscriptions are not supported by this version of Wren yet");
+        return openSubscription(topic, sharedSubscriptionName, messageSelector, false, SubscriptionKind.SHARED);
     }
 
     @Override
@@ -660,7 +659,29 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        return createSharedConsumer(topic, name, messageSelector);
+        return openSubscription(topic, name, messageSelector, false, SubscriptionKind.SHARED_DURABLE);
+    }
+
+    /**
+     * A consumer on a named subscription (spec 6.11). An unshared durable one needs the client id; a durable one
+     * cannot be on a temporary topic.
+     */
+    private WrenMessageConsumer openSubscription(Topic topic, String name, String messageSelector, boolean noLocal,
+                                                 SubscriptionKind kind) throws JMSException {
+        checkOpen();
+        WrenDestination d = toWren(topic, false);
+        if (name == null || name.isEmpty()) {
+            throw new JMSException("a subscription name must not be null or empty");
+        }
+        if (kind != SubscriptionKind.SHARED && d.kind().isTemporary()) {
+            throw new InvalidDestinationException("a temporary topic cannot have a durable subscription");
+        }
+        if (kind == SubscriptionKind.DURABLE && connection.getClientID() == null) {
+            throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the "
+                    + "connection or its factory");
+        }
+        String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        return openConsumer(d, selector, noLocal, name, kind);
     }
 
     @Override
@@ -674,10 +695,14 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         throw new JMSException("queue browsers are not supported by this version of Wren yet");
     }
 
+    /** Removes a durable subscription of this connection's client id; see the broker's rules in the frame. */
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
-        throw new JMSException("durable subscriptions are not supported by this version of Wren yet");
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDestinationException("a subscription name must not be null or empty");
+        }
+        connection.transport().request(rid -> new UnsubscribeFrame(rid, name));
     }
 
     // QueueSession, TopicSession

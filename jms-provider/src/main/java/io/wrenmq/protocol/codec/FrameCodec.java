@@ -31,6 +31,7 @@ import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SetClientIdFrame;
 import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.protocol.UnsubscribeFrame;
 import io.wrenmq.protocol.WelcomeFrame;
 import io.wrenmq.protocol.WireDestination;
 
@@ -182,6 +183,11 @@ public final class FrameCodec {
                 out.writeLong(f.requestId());
                 writeDestination(out, f.destination());
             }
+            case UNSUBSCRIBE -> {
+                UnsubscribeFrame f = (UnsubscribeFrame) frame;
+                out.writeLong(f.requestId());
+                writeString(out, f.name());
+            }
             default -> throw new AssertionError(frame.type());
         }
     }
@@ -292,6 +298,8 @@ public final class FrameCodec {
                 return new CreateTempDestinationFrame(in.readLong(), readDestination(in));
             case DELETE_TEMP_DESTINATION:
                 return new DeleteTempDestinationFrame(in.readLong(), readDestination(in));
+            case UNSUBSCRIBE:
+                return new UnsubscribeFrame(in.readLong(), requireString(in, "subscription name"));
             default:
                 throw new AssertionError(type);
         }

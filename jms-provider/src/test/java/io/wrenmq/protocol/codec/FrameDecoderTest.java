@@ -164,6 +164,8 @@ class FrameDecoderTest {
                 bad("string length of Integer.MAX_VALUE", "string length 2147483647 does not fit", FrameType.HELLO,
                         w -> w.i32(Protocol.MAGIC).i16(1).i32(Integer.MAX_VALUE)),
                 bad("null client id", "clientId must not be null", FrameType.SET_CLIENT_ID, w -> w.i64(1).i32(-1)),
+                bad("null subscription name", "subscription name must not be null", FrameType.UNSUBSCRIBE,
+                        w -> w.i64(1).i32(-1)),
                 bad("null error message", "message must not be null", FrameType.ERROR, w -> w.i64(1).u8(0).i32(-1)),
                 bad("null destination name", "destination name must not be null", FrameType.SEND,
                         w -> w.i64(1).i32(1).u8(1).i32(-1).i32(0)),

@@ -29,6 +29,7 @@ import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SetClientIdFrame;
 import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.protocol.UnsubscribeFrame;
 import io.wrenmq.protocol.WelcomeFrame;
 import io.wrenmq.protocol.WireDestination;
 
@@ -131,6 +132,8 @@ final class FrameSamples {
         add(m, new CreateTempDestinationFrame(1, tempQueue), new CreateTempDestinationFrame(Long.MAX_VALUE, tempTopic));
         add(m, new DeleteTempDestinationFrame(1, tempTopic), new DeleteTempDestinationFrame(Long.MIN_VALUE,
                 tempQueue));
+        add(m, new UnsubscribeFrame(1, "sub"), new UnsubscribeFrame(Long.MAX_VALUE, NON_ASCII),
+                new UnsubscribeFrame(2, ""));
 
         m.replaceAll((type, frames) -> Collections.unmodifiableList(frames));
         return Collections.unmodifiableMap(m);
