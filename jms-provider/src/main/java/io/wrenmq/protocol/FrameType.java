@@ -14,6 +14,8 @@ public enum FrameType {
     RECOVER(12),
     RECOVERED(13),
     SESSION_ACK(14),
+    COMMIT(15),
+    ROLLBACK(16),
     CREATE_CONSUMER(20),
     CLOSE_CONSUMER(21),
     UNSUBSCRIBE(22),

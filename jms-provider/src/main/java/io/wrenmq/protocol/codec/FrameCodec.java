@@ -7,6 +7,7 @@ import io.wrenmq.protocol.AckKind;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
+import io.wrenmq.protocol.CommitFrame;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.CreateConsumerFrame;
 import io.wrenmq.protocol.CreateSessionFrame;
@@ -26,6 +27,7 @@ import io.wrenmq.protocol.PullFrame;
 import io.wrenmq.protocol.ReceiptFrame;
 import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
+import io.wrenmq.protocol.RollbackFrame;
 import io.wrenmq.protocol.SendCreditFrame;
 import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
@@ -121,6 +123,18 @@ public final class FrameCodec {
                 out.writeLong(f.requestId());
                 out.writeInt(f.sessionId());
                 writeMarks(out, f.upTo());
+            }
+            case COMMIT -> {
+                CommitFrame f = (CommitFrame) frame;
+                out.writeLong(f.requestId());
+                out.writeInt(f.sessionId());
+                writeMarks(out, f.consumed());
+            }
+            case ROLLBACK -> {
+                RollbackFrame f = (RollbackFrame) frame;
+                out.writeLong(f.requestId());
+                out.writeInt(f.sessionId());
+                writeMarks(out, f.delivered());
             }
             case CREATE_CONSUMER -> {
                 CreateConsumerFrame f = (CreateConsumerFrame) frame;
@@ -255,6 +269,10 @@ public final class FrameCodec {
                 return new RecoveredFrame(in.readLong(), readMarks(in));
             case SESSION_ACK:
                 return new SessionAckFrame(in.readLong(), in.readInt(), readMarks(in));
+            case COMMIT:
+                return new CommitFrame(in.readLong(), in.readInt(), readMarks(in));
+            case ROLLBACK:
+                return new RollbackFrame(in.readLong(), in.readInt(), readMarks(in));
             case CREATE_CONSUMER: {
                 long requestId = in.readLong();
                 int sessionId = in.readInt();

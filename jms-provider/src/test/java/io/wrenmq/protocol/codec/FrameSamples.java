@@ -5,6 +5,7 @@ import io.wrenmq.protocol.AckKind;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
+import io.wrenmq.protocol.CommitFrame;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.CreateConsumerFrame;
 import io.wrenmq.protocol.CreateSessionFrame;
@@ -24,6 +25,7 @@ import io.wrenmq.protocol.PullFrame;
 import io.wrenmq.protocol.ReceiptFrame;
 import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
+import io.wrenmq.protocol.RollbackFrame;
 import io.wrenmq.protocol.SendCreditFrame;
 import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
@@ -106,6 +108,8 @@ final class FrameSamples {
         add(m, new RecoveredFrame(1, List.of()), new RecoveredFrame(Long.MIN_VALUE, oneMark),
                 new RecoveredFrame(9, manyMarks));
         add(m, new SessionAckFrame(1, 2, List.of()), new SessionAckFrame(3, 4, manyMarks));
+        add(m, new CommitFrame(1, 2, List.of()), new CommitFrame(Long.MAX_VALUE, Integer.MIN_VALUE, manyMarks));
+        add(m, new RollbackFrame(1, 2, List.of()), new RollbackFrame(5, 6, manyMarks));
         for (SubscriptionKind kind : SubscriptionKind.values()) {
             add(m, new CreateConsumerFrame(10 + kind.ordinal(), 1, kind.ordinal(), WireDestination.topic("prices"),
                     "price > 10 AND name LIKE 'a%'", kind.ordinal() % 2 == 0, 1000, "sub-" + kind, kind));
