@@ -51,6 +51,17 @@ public final class FrameCodec {
     private FrameCodec() {
     }
 
+    /** About how many bytes {@code frame} takes encoded, to size buffers; a buffer grows if the guess is short. */
+    public static int sizeHint(Frame frame) {
+        if (frame instanceof DeliverFrame f) {
+            return f.message().length + 32;
+        }
+        if (frame instanceof SendFrame f) {
+            return f.message().length + 32 + 3 * f.destination().name().length();
+        }
+        return 256;
+    }
+
     /** Appends {@code frame}, length prefix and type byte included, to {@code out}. */
     public static void encode(Frame frame, ByteBuf out) {
         int lengthIndex = out.writerIndex();

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FrameOutbox implements Runnable {
     /** A buffer this full is written and a new one begun, so one drain does not build a huge buffer. */
     private static final int CHUNK = 64 * 1024;
+    /** What one buffer holds at least: a few control frames, or one small message. */
+    private static final int MIN_BUFFER = 2 * 1024;
 
     private final Channel channel;
     private final Queue<Frame> queue = PlatformDependent.newMpscQueue();
@@ -49,14 +51,16 @@ public final class FrameOutbox implements Runnable {
         ByteBuf buf = null;
         Frame frame;
         while ((frame = queue.poll()) != null) {
-            if (buf == null) {
-                buf = channel.alloc().ioBuffer(CHUNK);
-            }
-            FrameCodec.encode(frame, buf);
-            if (buf.readableBytes() >= CHUNK) {
+            int size = FrameCodec.sizeHint(frame);
+            if (buf != null && (buf.writableBytes() < size || buf.readableBytes() >= CHUNK)) {
                 channel.write(buf, channel.voidPromise());
                 buf = null;
             }
+            if (buf == null) {
+                // Small when idle (one frame, one small buffer), up to CHUNK when frames queue up behind it.
+                buf = channel.alloc().ioBuffer(Math.max(size, Math.min(CHUNK, MIN_BUFFER * (queue.size() + 1))));
+            }
+            FrameCodec.encode(frame, buf);
         }
         if (buf != null) {
             channel.write(buf, channel.voidPromise());
