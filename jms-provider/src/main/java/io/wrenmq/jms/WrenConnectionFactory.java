@@ -1,14 +1,13 @@
 package io.wrenmq.jms;
 
 import io.wrenmq.jms.client.BrokerUrl;
-import io.wrenmq.jms.client.Exceptions;
 import io.wrenmq.jms.client.WrenConnection;
+import io.wrenmq.jms.client.WrenContext;
 import io.wrenmq.protocol.Protocol;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
@@ -134,29 +133,29 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         return open(userName, pass, true);
     }
 
+    /** A context on a new connection, in AUTO_ACKNOWLEDGE mode; the credentials as {@link #createConnection()}. */
     @Override
     public JMSContext createContext() {
-        throw unsupportedContext();
+        return WrenContext.open(() -> open(null, null, false), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String pass) {
-        throw unsupportedContext();
+        return WrenContext.open(() -> open(userName, pass, true), JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /**
+     * @throws jakarta.jms.JMSRuntimeException for a mode other than the four of {@code JMSContext}, and for
+     *         SESSION_TRANSACTED, which this version does not support yet; no connection is opened then
+     */
     @Override
     public JMSContext createContext(String userName, String pass, int sessionMode) {
-        throw unsupportedContext();
+        return WrenContext.open(() -> open(userName, pass, true), sessionMode);
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw unsupportedContext();
-    }
-
-    private static JMSRuntimeException unsupportedContext() {
-        return Exceptions.unchecked(new JMSException(
-                "the simplified API (JMSContext) is not supported by this version of Wren yet"));
+        return WrenContext.open(() -> open(null, null, false), sessionMode);
     }
 
     @Override

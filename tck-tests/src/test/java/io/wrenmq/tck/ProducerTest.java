@@ -42,24 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("MessageProducer (spec 7)")
 class ProducerTest extends JmsTestSupport {
 
-    /** Records completions in order with the thread they came on; counts failures. */
-    private static final class Completions implements CompletionListener {
-        final List<String> texts = new CopyOnWriteArrayList<>();
-        final List<Thread> threads = new CopyOnWriteArrayList<>();
-        final List<Exception> failures = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onCompletion(Message message) {
-            threads.add(Thread.currentThread());
-            texts.add(text(message));
-        }
-
-        @Override
-        public void onException(Message message, Exception exception) {
-            failures.add(exception);
-        }
-    }
-
     private static List<String> texts(MessageConsumer consumer, int n) throws JMSException {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -386,17 +368,7 @@ class ProducerTest extends JmsTestSupport {
         MessageProducer p = s.createProducer(s.createQueue(uniqueName()));
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean callbackReturned = new AtomicBoolean();
-        p.send(s.createTextMessage("slow callback"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                awaitLatch(release);
-                callbackReturned.set(true);
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-            }
-        });
+        p.send(s.createTextMessage("slow callback"), Completions.returningAfter(release, callbackReturned));
         releaseWhenBlocked(release, p::close);
         assertTrue(callbackReturned.get(), "close() returned before the CompletionListener did");
     }

@@ -52,7 +52,40 @@ public final class Exceptions {
         return e;
     }
 
-    /** The unchecked counterpart the simplified API throws, as its javadoc pairs them. */
+    /** A call into the classic API, which throws checked exceptions. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T call() throws JMSException;
+    }
+
+    /** A call into the classic API without a result. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws JMSException;
+    }
+
+    /** Makes {@code call}, turning a {@link JMSException} into its unchecked counterpart: the simplified API's way. */
+    public static <T> T call(Call<T> call) {
+        try {
+            return call.call();
+        } catch (JMSException e) {
+            throw unchecked(e);
+        }
+    }
+
+    /** Runs {@code action}, turning a {@link JMSException} into its unchecked counterpart. */
+    public static void run(Action action) {
+        try {
+            action.run();
+        } catch (JMSException e) {
+            throw unchecked(e);
+        }
+    }
+
+    /**
+     * The unchecked counterpart the simplified API throws, as its javadoc pairs them, with the same message and
+     * error code, and {@code e} as its cause.
+     */
     public static JMSRuntimeException unchecked(JMSException e) {
         JMSRuntimeException r;
         String m = e.getMessage();

@@ -208,9 +208,8 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         return newSession(Session.AUTO_ACKNOWLEDGE);
     }
 
-    WrenSession newSession(int sessionMode) throws JMSException {
-        checkOpen();
-        used = true;
+    /** @throws JMSException if a session cannot have {@code sessionMode}: not a mode, or one not supported yet */
+    static void checkSessionMode(int sessionMode) throws JMSException {
         if (sessionMode < Session.SESSION_TRANSACTED || sessionMode > Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("invalid session mode " + sessionMode + "; expected Session.AUTO_ACKNOWLEDGE, "
                     + "CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
@@ -218,6 +217,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         if (sessionMode == Session.SESSION_TRANSACTED) {
             throw new JMSException("transacted sessions are not supported by this version of Wren yet");
         }
+    }
+
+    WrenSession newSession(int sessionMode) throws JMSException {
+        checkOpen();
+        used = true;
+        checkSessionMode(sessionMode);
         int id = sessionIds.incrementAndGet();
         transport.request(rid -> new CreateSessionFrame(rid, id, sessionMode));
         WrenSession s;

@@ -181,7 +181,7 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
         }
     }
 
-    /** Puts back a delivery taken just before delivery was paused. */
+    /** Puts back at the head a delivery taken but not handed over (delivery paused, or a body refused). */
     void pushBack(DeliverFrame frame) {
         lock.lock();
         try {
@@ -272,15 +272,26 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
 
     /** @param timeoutMs 0 waits for ever unless {@code noWait} */
     Message receive(long timeoutMs, boolean noWait) throws JMSException {
+        DeliverFrame frame = next(timeoutMs, noWait);
+        return frame == null ? null : session.handOver(this, frame, false);
+    }
+
+    /**
+     * {@code JMSConsumer.receiveBody}: like {@link #receive(long, boolean)}, but returns the body as {@code reader}
+     * reads it; see {@link WrenSession#handOverBody} for a body that cannot be read.
+     */
+    <T> T receiveBody(WrenSession.BodyReader<T> reader, long timeoutMs, boolean noWait) throws JMSException {
+        DeliverFrame frame = next(timeoutMs, noWait);
+        return frame == null ? null : session.handOverBody(this, frame, reader);
+    }
+
+    /** The next delivery for a synchronous receive, or null if none came in time or the consumer closed. */
+    private DeliverFrame next(long timeoutMs, boolean noWait) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("this consumer has a MessageListener; receive may not be called");
         }
-        DeliverFrame frame = prefetch > 0 ? takePrefetched(timeoutMs, noWait) : pull(timeoutMs, noWait);
-        if (frame == null) {
-            return null;
-        }
-        return session.handOver(this, frame, false);
+        return prefetch > 0 ? takePrefetched(timeoutMs, noWait) : pull(timeoutMs, noWait);
     }
 
     private DeliverFrame takePrefetched(long timeoutMs, boolean noWait) throws JMSException {

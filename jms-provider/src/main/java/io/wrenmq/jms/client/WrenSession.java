@@ -32,6 +32,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
@@ -134,17 +135,62 @@ public class WrenSession implements Session, QueueSession, TopicSession {
      * @param toListener true when the message goes to a listener (AUTO mode then acknowledges after it returns)
      */
     WrenMessage handOver(WrenMessageConsumer consumer, DeliverFrame frame, boolean toListener) throws JMSException {
-        consumer.delivered(frame.deliveryId());
-        int credit = consumer.prefetch() > 0 ? 1 : 0;
-        WrenMessage m;
+        return accept(consumer, frame, decodeDelivery(consumer, frame), toListener);
+    }
+
+    /** What {@code JMSConsumer.receiveBody} returns: the body of a message, read before it is handed over. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        /** @throws MessageFormatException if the body cannot be had as asked */
+        T read(WrenMessage message) throws MessageFormatException;
+    }
+
+    /**
+     * {@code receiveBody}: the body of the delivery as {@code reader} reads it, handed over like {@code receive}.
+     * When the body cannot be read, the JMSConsumer javadoc decides by mode: AUTO and DUPS_OK "behave as if the
+     * unsuccessful call to receiveBody had not occurred" (the delivery goes back to the head of the consumer's
+     * buffer, neither acknowledged nor counted); CLIENT "as if the call to receiveBody had been successful" (it is
+     * handed over, unacknowledged until {@code acknowledge} or back on {@code recover}).
+     *
+     * @throws MessageFormatException from {@code reader}, after doing what the mode says
+     */
+    <T> T handOverBody(WrenMessageConsumer consumer, DeliverFrame frame, BodyReader<T> reader)
+            throws JMSException {
+        WrenMessage m = decodeDelivery(consumer, frame);
+        T body;
         try {
-            m = decode(frame, frame.deliveryCount());
-        } catch (JMSException e) {
-            // Counted as seen and its credit returned, so that it comes back flagged with its count raised rather
-            // than silently, and the consumer is not left a credit short.
-            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED, credit));
+            body = reader.read(m);
+        } catch (MessageFormatException e) {
+            if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+                consumer.pushBack(frame);
+            } else {
+                accept(consumer, frame, m, false);
+            }
             throw e;
         }
+        accept(consumer, frame, m, false);
+        return body;
+    }
+
+    /**
+     * Decodes a delivery. One that cannot be decoded counts as seen and its credit is returned, so that it comes
+     * back flagged with its count raised rather than silently, and the consumer is not left a credit short.
+     */
+    private WrenMessage decodeDelivery(WrenMessageConsumer consumer, DeliverFrame frame) throws JMSException {
+        try {
+            return decode(frame, frame.deliveryCount());
+        } catch (JMSException e) {
+            consumer.delivered(frame.deliveryId());
+            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED,
+                    creditOf(consumer)));
+            throw e;
+        }
+    }
+
+    /** Records the hand-over of a decoded delivery and acknowledges it as the mode requires. */
+    private WrenMessage accept(WrenMessageConsumer consumer, DeliverFrame frame, WrenMessage m, boolean toListener) {
+        consumer.delivered(frame.deliveryId());
+        int credit = creditOf(consumer);
         if (mode == CLIENT_ACKNOWLEDGE) {
             synchronized (unacknowledged) {
                 unacknowledged.put(consumer.id(), frame.deliveryId());
@@ -156,6 +202,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
                     new AckFrame(consumer.id(), frame.deliveryId(), AckKind.CONSUMED_ONE, credit));
         }
         return m;
+    }
+
+    /** The credit a hand-over returns: one with a prefetch window, none when pulling. */
+    private static int creditOf(WrenMessageConsumer consumer) {
+        return consumer.prefetch() > 0 ? 1 : 0;
     }
 
     private WrenMessage decode(DeliverFrame frame, int deliveryCount) throws JMSException {
@@ -266,7 +317,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
             }
             if (autoAck) {
                 connection.transport().send(new AckFrame(c.id(), frame.deliveryId(), AckKind.CONSUMED_ONE,
-                        c.prefetch() > 0 ? 1 : 0));
+                        creditOf(c)));
             }
             if (c.closeWhenListenerReturns()) {
                 c.finishClose();
