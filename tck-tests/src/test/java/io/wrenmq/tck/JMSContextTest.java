@@ -85,9 +85,9 @@ class JMSContextTest extends ContextTestSupport {
     }
 
     @Test
-    @DisplayName("an invalid session mode is JMSRuntimeException; SESSION_TRANSACTED is refused the same way until "
-            + "transactions are supported; neither leaves a connection open")
-    void invalidAndTransactedModesAreRefused() {
+    @DisplayName("an invalid session mode is JMSRuntimeException and leaves no connection open; SESSION_TRANSACTED "
+            + "makes a transacted context")
+    void invalidModesAreRefusedAndTransactedIsAccepted() {
         JMSContext ctx = context();
         int before = connections();
         for (int mode : List.of(42, -2)) {
@@ -96,11 +96,12 @@ class JMSContextTest extends ContextTestSupport {
             assertThrows(JMSRuntimeException.class, () -> factory.createContext("app", "secret", mode));
             assertThrows(JMSRuntimeException.class, () -> ctx.createContext(mode));
         }
-        JMSRuntimeException transacted = assertThrows(JMSRuntimeException.class,
-                () -> factory.createContext(JMSContext.SESSION_TRANSACTED));
-        assertTrue(transacted.getMessage().contains("transacted"), transacted.getMessage());
-        assertThrows(JMSRuntimeException.class, () -> ctx.createContext(JMSContext.SESSION_TRANSACTED));
         assertEquals(before, connections());
+        try (JMSContext transacted = factory.createContext(JMSContext.SESSION_TRANSACTED);
+             JMSContext shared = ctx.createContext(JMSContext.SESSION_TRANSACTED)) {
+            assertTrue(transacted.getTransacted());
+            assertEquals(JMSContext.SESSION_TRANSACTED, shared.getSessionMode());
+        }
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class Broker {
             byId.put(sd.id(), d);
             if (d instanceof QueueDestination q) {
                 long count = state.messageCounts().getOrDefault(sd.id(), 0L);
-                q.run(() -> q.restore(count, state.maxId()));
+                q.run(() -> q.restore(count));
             }
         }
         for (StoredSubscription ss : state.subscriptions()) {
@@ -90,7 +90,7 @@ public final class Broker {
                     ss.noLocal(), ss.id());
             subscriptions.restore(s);
             long count = state.messageCounts().getOrDefault(ss.id(), 0L);
-            topic.run(() -> topic.restoreSubscription(s, count, state.maxId()));
+            topic.run(() -> topic.restoreSubscription(s, count));
         }
         long messages = state.messageCounts().values().stream().mapToLong(Long::longValue).sum();
         log.info("Restored {} destinations, {} durable subscriptions and {} messages from the store",
@@ -100,6 +100,16 @@ public final class Broker {
     /** The named subscriptions of every topic. */
     Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    /** The store, or null for a broker whose messages live in memory only. */
+    MessageStore store() {
+        return store;
+    }
+
+    /** The most message bytes one transaction may hold until it commits: as much as one destination holds. */
+    long maxTransactionBytes() {
+        return config.maxDestinationMemory();
     }
 
     /** How many durable subscriptions exist, shared or not. */

@@ -5,6 +5,8 @@ import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -110,29 +112,62 @@ public abstract class Destination {
             return;
         }
         enqueued++;
-        CompletableFuture<Void> stored = route(message, placement.ids().next());
-        if (stored != null) {
-            stored.whenComplete((v, failure) -> {
-                if (failure == null) {
-                    producer.sendAccepted(requestId, bytes);
-                } else {
-                    producer.sendFailed(requestId, bytes, failure);
-                }
-            });
-        } else if (memory > placement.memoryLimit()) {
-            held.addLast(new HeldSend(producer, requestId, bytes));
-        } else {
-            producer.sendAccepted(requestId, bytes);
+        Routing r = prepare(message);
+        if (!r.needsStore()) {
+            r.enterMemoryTargets();
+            if (memory > placement.memoryLimit()) {
+                held.addLast(new HeldSend(producer, requestId, bytes));
+            } else {
+                producer.sendAccepted(requestId, bytes);
+            }
+            return;
         }
+        MessageStore store = placement.store();
+        CompletableFuture<Void> stored = r.storedTargets().size() == 1
+                ? store.messageStored(r.holderIds()[0], r.stored(), r.deliveries()[0])
+                : store.topicMessageStored(r.stored(), r.holderIds(), r.deliveries());
+        stored.whenComplete((v, failure) -> later(() -> {
+            if (failure == null) {
+                r.enter();
+                producer.sendAccepted(requestId, bytes);
+            } else {
+                r.abandon();
+                producer.sendFailed(requestId, bytes, failure);
+            }
+        }));
     }
 
     /**
-     * Hands a new message to the queue or to every matching subscription.
-     *
-     * @param id the message's id, increasing in arrival order
-     * @return completes once the store has it, for a message it keeps; null for one that is already in
+     * Readies a new message for the queue or the subscriptions that take it: gives it its id (increasing in arrival
+     * order) and, for the queues whose store must have it first, the delivery count it is stored with.
      */
-    abstract CompletableFuture<Void> route(ServerMessage message, long id);
+    Routing prepare(ServerMessage message) {
+        long id = placement.ids().next();
+        List<MessageQueue> stored = new ArrayList<>(1);
+        List<MessageQueue> memory = new ArrayList<>(1);
+        for (MessageQueue q : targetsOf(message)) {
+            (message.persistent() && q.isStored() ? stored : memory).add(q);
+        }
+        int[] deliveries = new int[stored.size()];
+        for (int i = 0; i < deliveries.length; i++) {
+            MessageQueue q = stored.get(i);
+            deliveries[i] = q.predictedDeliveries();
+            q.beginStoring(id);
+        }
+        return new Routing(message, id, stored, deliveries, memory);
+    }
+
+    /**
+     * A transaction's message enters after its commit: counted here, as {@link #accept} counts the others.
+     * Called on this destination's event loop.
+     */
+    void enterCommitted(Routing r) {
+        enqueued++;
+        r.enter();
+    }
+
+    /** The queues a new message enters: the queue's own, or those of the topic's subscriptions that take it. */
+    abstract List<MessageQueue> targetsOf(ServerMessage message);
 
     /** Attaches a new consumer; called on this destination's event loop. */
     abstract void addConsumer(ServerConsumer consumer);

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +57,11 @@ final class MessageQueue {
     private long paged;
     /** The highest position any stored entry of this queue has had in memory. */
     private Position highestInMemory;
-    /** The highest id whose store commit this queue has taken in; a read may see later ones before that. */
-    private long committedUpTo;
+    /**
+     * Ids of messages submitted to the store for this holder whose commit this queue has not yet taken in: a read
+     * may see them first, and must leave them to {@link #addStored}.
+     */
+    private final Set<Long> storing = new HashSet<>();
     private boolean reading;
     private boolean recording;
     /** Waiting for the deliveries being recorded to go out (or not): e.g. a pull that must not wait longer. */
@@ -91,8 +96,7 @@ final class MessageQueue {
      * Restores a holder from the store after a restart: it holds {@code count} messages, all of them committed,
      * none of them in memory yet.
      */
-    void restore(long count, long maxCommittedId) {
-        committedUpTo = maxCommittedId;
+    void restore(long count) {
         if (count > 0) {
             paged = count;
             cursor = Position.START;
@@ -108,25 +112,6 @@ final class MessageQueue {
     }
 
     /**
-     * Stores a persistent message for this holder; it enters the queue once the store has it.
-     *
-     * @return completes on this queue's event loop once the message is in, or exceptionally if the store failed
-     */
-    CompletableFuture<Void> store(ServerMessage message, long id) {
-        int deliveries = predictedDeliveries();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        store.messageStored(holderId, message.toStored(id), deliveries).whenComplete((v, failure) -> owner.later(() -> {
-            if (failure != null) {
-                done.completeExceptionally(failure);
-            } else {
-                addStored(message, id, deliveries);
-                done.complete(null);
-            }
-        }));
-        return done;
-    }
-
-    /**
      * The delivery count to store a new reference with: 1 if a consumer is there to dispatch it to as soon as it
      * is stored, so no second write is needed before that dispatch. A wrong guess costs only an extra
      * redelivered flag after a crash.
@@ -135,9 +120,19 @@ final class MessageQueue {
         return consumers.isEmpty() ? 0 : 1;
     }
 
+    /** A message is about to be submitted to the store for this holder; {@link #addStored} takes it in. */
+    void beginStoring(long id) {
+        storing.add(id);
+    }
+
+    /** The store did not take a message submitted for this holder. */
+    void storingFailed(long id) {
+        storing.remove(id);
+    }
+
     /** A persistent message the store has committed for this holder, with the deliveries it recorded. */
     void addStored(ServerMessage message, long id, int storedDeliveries) {
-        committedUpTo = Math.max(committedUpTo, id);
+        storing.remove(id);
         if (closed) {
             return;
         }
@@ -331,11 +326,16 @@ final class MessageQueue {
      * @return completes once the store has forgotten it, or null if the store never had it
      */
     CompletableFuture<Void> acknowledged(QueueEntry entry) {
+        CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
+        settled(entry);
+        return removed;
+    }
+
+    /** An acknowledgement the store already applied (in a committed transaction): the message leaves memory. */
+    void settled(QueueEntry entry) {
         inFlight--;
         owner.dequeued(entry.message.memorySize());
-        CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
         pageInIfLow();
-        return removed;
     }
 
     /**
@@ -405,8 +405,7 @@ final class MessageQueue {
         }
         List<QueueEntry> read = new ArrayList<>(refs.size());
         for (StoredReference ref : refs) {
-            long id = ref.message().id();
-            if (id > committedUpTo) {
+            if (storing.contains(ref.message().id())) {
                 // Its commit has not reached this queue yet; when it does, it lands before the cursor, in memory.
                 continue;
             }

@@ -2,7 +2,7 @@ package io.wrenmq.broker.core;
 
 import io.wrenmq.protocol.WireDestination;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 
 /** Point-to-point: one {@link MessageQueue} whose consumers compete for its messages. */
 final class QueueDestination extends Destination {
@@ -13,18 +13,14 @@ final class QueueDestination extends Destination {
         this.queue = new MessageQueue(this, id, store());
     }
 
-    /** After a restart: the queue holds {@code count} stored messages, with ids up to {@code maxId}. */
-    void restore(long count, long maxId) {
-        queue.restore(count, maxId);
+    /** After a restart: the queue holds {@code count} stored messages. */
+    void restore(long count) {
+        queue.restore(count);
     }
 
     @Override
-    CompletableFuture<Void> route(ServerMessage message, long id) {
-        if (message.persistent() && queue.isStored()) {
-            return queue.store(message, id);
-        }
-        queue.add(message, id);
-        return null;
+    List<MessageQueue> targetsOf(ServerMessage message) {
+        return isDeleted() ? List.of() : List.of(queue);
     }
 
     @Override

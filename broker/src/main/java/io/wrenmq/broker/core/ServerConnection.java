@@ -1,6 +1,8 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.persistence.StoreTransaction;
 import io.wrenmq.protocol.AckKind;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.ErrorCode;
@@ -135,6 +137,106 @@ public final class ServerConnection {
                 done.countDown();
             });
         }
+    }
+
+    /**
+     * {@code Session.commit()}: the messages the session held enter their destinations and its consumers'
+     * deliveries up to their marks are acknowledged, as one store transaction for what the store keeps. In
+     * three steps: each destination readies its messages and each consumer names its deliveries, on their own
+     * loops; the store commits; then everything enters and leaves memory, and the client has its receipt. If the
+     * store fails, nothing is applied and the client is told the transaction was rolled back (it then rolls back
+     * its side, which returns the deliveries).
+     */
+    public void commit(long requestId, int sessionId, List<ConsumerMark> consumed) {
+        ServerSession session = session(sessionId);
+        if (!session.isTransacted()) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, "commit is only for transacted sessions");
+        }
+        ServerSession.Transaction tx = session.takeTransaction();
+        if (tx.failure() != null) {
+            channel.error(requestId, ErrorCode.TRANSACTION_ROLLED_BACK, tx.failure());
+            return;
+        }
+        List<CompletableFuture<Routing>> sends = new ArrayList<>(tx.sends().size());
+        for (ServerSession.HeldMessage h : tx.sends()) {
+            CompletableFuture<Routing> ready = new CompletableFuture<>();
+            Destination d = h.destination();
+            d.run(() -> ready.complete(d.prepare(h.message())));
+            sends.add(ready);
+        }
+        List<ConsumerMark> acks = new ArrayList<>();
+        List<ServerConsumer> ackers = new ArrayList<>();
+        List<CompletableFuture<List<QueueEntry>>> acked = new ArrayList<>();
+        for (ConsumerMark m : consumed) {
+            ServerConsumer c = session.consumers.get(m.consumerId());
+            if (c != null) {
+                CompletableFuture<List<QueueEntry>> entries = new CompletableFuture<>();
+                c.destination().run(() -> entries.complete(c.unacknowledgedUpTo(m.deliveryId())));
+                acks.add(m);
+                ackers.add(c);
+                acked.add(entries);
+            }
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(sends);
+        all.addAll(acked);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            StoreTransaction st = new StoreTransaction();
+            for (CompletableFuture<Routing> f : sends) {
+                Routing r = f.join();
+                if (r.needsStore()) {
+                    st.send(r.stored(), r.holderIds(), r.deliveries());
+                }
+            }
+            for (int i = 0; i < acks.size(); i++) {
+                ServerConsumer c = ackers.get(i);
+                for (QueueEntry e : acked.get(i).join()) {
+                    if (e.isStored()) {
+                        st.acknowledge(c.queue().holderId(), e.sequence);
+                    }
+                }
+            }
+            MessageStore store = broker.store();
+            CompletableFuture<Void> durable = st.isEmpty() || store == null
+                    ? CompletableFuture.completedFuture(null) : store.transactionCommitted(st);
+            durable.whenComplete((v, failure) -> {
+                if (failure != null) {
+                    for (int i = 0; i < sends.size(); i++) {
+                        Routing r = sends.get(i).join();
+                        tx.sends().get(i).destination().later(r::abandon);
+                    }
+                    channel.error(requestId, ErrorCode.TRANSACTION_ROLLED_BACK, "the store could not commit the "
+                            + "transaction; it was rolled back: " + failure.getMessage());
+                    return;
+                }
+                Countdown done = new Countdown(sends.size() + acks.size(), () -> channel.receipt(requestId));
+                for (int i = 0; i < sends.size(); i++) {
+                    Routing r = sends.get(i).join();
+                    Destination d = tx.sends().get(i).destination();
+                    d.later(() -> {
+                        d.enterCommitted(r);
+                        done.countDown();
+                    });
+                }
+                for (int i = 0; i < acks.size(); i++) {
+                    ServerConsumer c = ackers.get(i);
+                    long upTo = acks.get(i).deliveryId();
+                    c.destination().later(() -> {
+                        c.committedUpTo(upTo);
+                        done.countDown();
+                    });
+                }
+            });
+        });
+    }
+
+    /** {@code Session.rollback()}: what the session held is dropped, and its deliveries come back as on recover. */
+    public void rollback(long requestId, int sessionId, List<ConsumerMark> delivered) {
+        ServerSession session = session(sessionId);
+        if (!session.isTransacted()) {
+            throw new BrokerException(ErrorCode.ILLEGAL_STATE, "rollback is only for transacted sessions");
+        }
+        session.takeTransaction();
+        recover(requestId, sessionId, delivered);
     }
 
     /** CLIENT_ACKNOWLEDGE's {@code acknowledge()}: every delivery up to each consumer's mark. */
@@ -309,13 +411,19 @@ public final class ServerConnection {
         } catch (MalformedMessageException e) {
             throw new ProtocolViolationException("malformed message: " + e.getMessage());
         }
-        session(sessionId);
+        ServerSession session = session(sessionId);
         Destination destination = broker.destinationToSend(address, this);
         if (destination == null) {
             sendRefused(requestId, message.length, address + " does not exist");
             return;
         }
         ServerMessage m = new ServerMessage(message, headers, address, id, clientId);
+        if (session.isTransacted()) {
+            // Unseen until commit; its send window comes back now, as the broker has it.
+            session.holdForCommit(destination, m, broker.maxTransactionBytes());
+            sendAccepted(requestId, message.length);
+            return;
+        }
         destination.run(() -> destination.accept(m, this, requestId));
     }
 

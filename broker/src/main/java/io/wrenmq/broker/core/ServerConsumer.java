@@ -148,6 +148,28 @@ final class ServerConsumer {
         }
     }
 
+    /** The deliveries up to and including {@code deliveryId} not yet acknowledged: what a commit acknowledges. */
+    List<QueueEntry> unacknowledgedUpTo(long deliveryId) {
+        List<QueueEntry> entries = new ArrayList<>();
+        for (Delivery d : inFlight) {
+            if (d.id <= deliveryId) {
+                entries.add(d.entry);
+            }
+        }
+        return entries;
+    }
+
+    /** A commit acknowledged the deliveries up to {@code deliveryId} in the store: they leave memory too. */
+    void committedUpTo(long deliveryId) {
+        for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
+            Delivery d = it.next();
+            if (d.id <= deliveryId) {
+                it.remove();
+                queue.settled(d.entry);
+            }
+        }
+    }
+
     /** Prefetch 0: one credit, good until a delivery uses it or {@code timeoutMs} passes (negative: forever). */
     void pull(long pullId, long timeoutMs) {
         if (closed) {

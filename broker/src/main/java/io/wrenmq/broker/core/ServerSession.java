@@ -2,18 +2,24 @@ package io.wrenmq.broker.core;
 
 import io.wrenmq.protocol.CreateSessionFrame;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A client session: its acknowledgement mode and its consumers, including closed ones that still hold deliveries
- * the session may acknowledge. Its map changes only on the connection's event loop.
+ * the session may acknowledge, and for a transacted session the messages it sent since its last commit. Its
+ * state changes only on the connection's event loop.
  */
 final class ServerSession {
     private final int id;
     private final int ackMode;
     private final ServerConnection connection;
     final Map<Integer, ServerConsumer> consumers = new LinkedHashMap<>();
+    private final List<HeldMessage> held = new ArrayList<>();
+    private long heldBytes;
+    private String tooLarge;
 
     ServerSession(int id, int ackMode, ServerConnection connection) {
         this.id = id;
@@ -35,5 +41,43 @@ final class ServerSession {
      */
     boolean acknowledgesLater() {
         return ackMode == CreateSessionFrame.CLIENT_ACKNOWLEDGE || ackMode == CreateSessionFrame.TRANSACTED;
+    }
+
+    boolean isTransacted() {
+        return ackMode == CreateSessionFrame.TRANSACTED;
+    }
+
+    /**
+     * Holds a message sent in this transacted session until commit. A transaction that outgrows
+     * {@code maxBytes} can only be rolled back: it keeps nothing more, and its commit fails.
+     */
+    void holdForCommit(Destination destination, ServerMessage message, long maxBytes) {
+        if (tooLarge != null) {
+            return;
+        }
+        heldBytes += message.memorySize();
+        if (heldBytes > maxBytes) {
+            tooLarge = "the transaction holds more than " + maxBytes + " bytes of messages; it was rolled back";
+            held.clear();
+            return;
+        }
+        held.add(new HeldMessage(destination, message));
+    }
+
+    /** Ends the transaction's sending part: what it held, and why it cannot commit (null if it can). */
+    Transaction takeTransaction() {
+        Transaction t = new Transaction(List.copyOf(held), tooLarge);
+        held.clear();
+        heldBytes = 0;
+        tooLarge = null;
+        return t;
+    }
+
+    /** A message a transacted session sent, for its destination at commit. */
+    record HeldMessage(Destination destination, ServerMessage message) {
+    }
+
+    /** The sends of a transaction, and why it cannot commit (null if it can). */
+    record Transaction(List<HeldMessage> sends, String failure) {
     }
 }

@@ -4,7 +4,6 @@ import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
@@ -23,45 +22,15 @@ final class TopicDestination extends Destination {
     }
 
     @Override
-    CompletableFuture<Void> route(ServerMessage message, long id) {
-        List<Subscription> stored = null;
+    List<MessageQueue> targetsOf(ServerMessage message) {
+        List<MessageQueue> targets = new ArrayList<>(subscriptions.size());
         for (int i = 0, n = subscriptions.size(); i < n; i++) {
             Subscription s = subscriptions.get(i);
-            if (!s.accepts(message)) {
-                continue;
-            }
-            if (message.persistent() && s.queue().isStored()) {
-                if (stored == null) {
-                    stored = new ArrayList<>();
-                }
-                stored.add(s);
-            } else {
-                s.queue().add(message, id);
+            if (s.accepts(message)) {
+                targets.add(s.queue());
             }
         }
-        return stored == null ? null : storeFor(stored, message, id);
-    }
-
-    private CompletableFuture<Void> storeFor(List<Subscription> targets, ServerMessage message, long id) {
-        int n = targets.size();
-        long[] holders = new long[n];
-        int[] deliveries = new int[n];
-        for (int i = 0; i < n; i++) {
-            holders[i] = targets.get(i).queue().holderId();
-            deliveries[i] = targets.get(i).queue().predictedDeliveries();
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        store().topicMessageStored(message.toStored(id), holders, deliveries).whenComplete((v, failure) -> later(() -> {
-            if (failure != null) {
-                done.completeExceptionally(failure);
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                targets.get(i).queue().addStored(message, id, deliveries[i]);
-            }
-            done.complete(null);
-        }));
-        return done;
+        return targets;
     }
 
     /**
@@ -76,9 +45,9 @@ final class TopicDestination extends Destination {
     }
 
     /** Adds a durable subscription read back from the store, with its stored messages. */
-    void restoreSubscription(Subscription s, long count, long maxId) {
+    void restoreSubscription(Subscription s, long count) {
         subscriptions.add(s);
-        s.queue().restore(count, maxId);
+        s.queue().restore(count);
     }
 
     /** Ends a subscription: its messages are dropped, and a durable one leaves the store. */

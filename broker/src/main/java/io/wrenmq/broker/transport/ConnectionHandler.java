@@ -21,6 +21,7 @@ import io.wrenmq.protocol.AckFrame;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
+import io.wrenmq.protocol.CommitFrame;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.CreateConsumerFrame;
 import io.wrenmq.protocol.CreateSessionFrame;
@@ -38,6 +39,7 @@ import io.wrenmq.protocol.PullFrame;
 import io.wrenmq.protocol.ReceiptFrame;
 import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
+import io.wrenmq.protocol.RollbackFrame;
 import io.wrenmq.protocol.SendCreditFrame;
 import io.wrenmq.protocol.SendFrame;
 import io.wrenmq.protocol.SessionAckFrame;
@@ -188,6 +190,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
                 RecoverFrame f = (RecoverFrame) frame;
                 c.recover(f.requestId(), f.sessionId(), f.delivered());
             }
+            case COMMIT -> {
+                CommitFrame f = (CommitFrame) frame;
+                c.commit(f.requestId(), f.sessionId(), f.consumed());
+            }
+            case ROLLBACK -> {
+                RollbackFrame f = (RollbackFrame) frame;
+                c.rollback(f.requestId(), f.sessionId(), f.delivered());
+            }
             case CREATE_CONSUMER -> {
                 CreateConsumerFrame f = (CreateConsumerFrame) frame;
                 c.createConsumer(f.requestId(), f.sessionId(), f.consumerId(), new ConsumerSpec(f.destination(),
@@ -227,6 +237,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             case CREATE_SESSION -> ((CreateSessionFrame) frame).requestId();
             case CLOSE_SESSION -> ((CloseSessionFrame) frame).requestId();
             case RECOVER -> ((RecoverFrame) frame).requestId();
+            case COMMIT -> ((CommitFrame) frame).requestId();
+            case ROLLBACK -> ((RollbackFrame) frame).requestId();
             case SESSION_ACK -> ((SessionAckFrame) frame).requestId();
             case CREATE_CONSUMER -> ((CreateConsumerFrame) frame).requestId();
             case CLOSE_CONSUMER -> ((CloseConsumerFrame) frame).requestId();

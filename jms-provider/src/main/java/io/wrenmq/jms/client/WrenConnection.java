@@ -208,14 +208,11 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         return newSession(Session.AUTO_ACKNOWLEDGE);
     }
 
-    /** @throws JMSException if a session cannot have {@code sessionMode}: not a mode, or one not supported yet */
+    /** @throws JMSException if {@code sessionMode} is not a session mode */
     static void checkSessionMode(int sessionMode) throws JMSException {
         if (sessionMode < Session.SESSION_TRANSACTED || sessionMode > Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("invalid session mode " + sessionMode + "; expected Session.AUTO_ACKNOWLEDGE, "
                     + "CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
-        }
-        if (sessionMode == Session.SESSION_TRANSACTED) {
-            throw new JMSException("transacted sessions are not supported by this version of Wren yet");
         }
     }
 
@@ -331,7 +328,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         checkNotInOwnListener("close");
         for (WrenSession s : sessions) {
             // Outside the lock: the callbacks being waited for may still use the connection (spec 7.3.4).
-            s.awaitCompletions("connection");
+            s.awaitCompletions("close its own connection");
         }
         synchronized (lifecycle) {
             if (closed) {

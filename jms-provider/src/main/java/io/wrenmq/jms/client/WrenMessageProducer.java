@@ -169,7 +169,8 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
                     + " bytes encoded; the broker accepts at most " + limit);
         }
         int sessionId = session.id();
-        if (mode == DeliveryMode.PERSISTENT) {
+        // In a transaction the broker only holds the message until commit, which is what waits for the store.
+        if (mode == DeliveryMode.PERSISTENT && !session.isTransacted()) {
             return connection.transport().requestAsync(rid -> new SendFrame(rid, sessionId, wire, encoded));
         }
         connection.sendWindow().acquire(encoded.length);
@@ -282,7 +283,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
         if (closed) {
             return;
         }
-        session.awaitCompletions("producer");
+        session.awaitCompletions("close its own producer");
         closed = true;
     }
 

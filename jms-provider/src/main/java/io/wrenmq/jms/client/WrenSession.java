@@ -13,6 +13,7 @@ import io.wrenmq.jms.message.WrenTextMessage;
 import io.wrenmq.protocol.AckFrame;
 import io.wrenmq.protocol.AckKind;
 import io.wrenmq.protocol.CloseSessionFrame;
+import io.wrenmq.protocol.CommitFrame;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.CreateConsumerFrame;
 import io.wrenmq.protocol.DeliverFrame;
@@ -20,6 +21,7 @@ import io.wrenmq.protocol.DestinationKind;
 import io.wrenmq.protocol.Frame;
 import io.wrenmq.protocol.RecoverFrame;
 import io.wrenmq.protocol.RecoveredFrame;
+import io.wrenmq.protocol.RollbackFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.protocol.UnsubscribeFrame;
@@ -50,6 +52,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * A session: a single-threaded context for producing and consuming, as the specification defines it. It hands
@@ -114,6 +119,10 @@ public class WrenSession implements Session, QueueSession, TopicSession {
 
     int id() {
         return id;
+    }
+
+    boolean isTransacted() {
+        return mode == SESSION_TRANSACTED;
     }
 
     void checkNotClosed() throws IllegalStateException {
@@ -191,11 +200,14 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private WrenMessage accept(WrenMessageConsumer consumer, DeliverFrame frame, WrenMessage m, boolean toListener) {
         consumer.delivered(frame.deliveryId());
         int credit = creditOf(consumer);
-        if (mode == CLIENT_ACKNOWLEDGE) {
+        if (mode == CLIENT_ACKNOWLEDGE || mode == SESSION_TRANSACTED) {
+            // Acknowledged later: by acknowledge(), or by commit (where Message.acknowledge() does nothing).
             synchronized (unacknowledged) {
                 unacknowledged.put(consumer.id(), frame.deliveryId());
             }
-            m.setAcknowledger(this::acknowledge);
+            if (mode == CLIENT_ACKNOWLEDGE) {
+                m.setAcknowledger(this::acknowledge);
+            }
             connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED, credit));
         } else if (!toListener) {
             connection.transport().send(
@@ -357,12 +369,12 @@ public class WrenSession implements Session, QueueSession, TopicSession {
      * Returns once every asynchronous send made so far has completed and its callback returned, as closing a
      * producer, this session or its connection must (spec 7.3.4).
      *
-     * @param closing what is being closed, for the message of the exception
+     * @param action what is being done, for the message of the exception ("close its own session")
      * @throws IllegalStateException when called from one of those callbacks, which would wait for itself
      */
-    void awaitCompletions(String closing) throws IllegalStateException {
+    void awaitCompletions(String action) throws IllegalStateException {
         if (completionThread.isRunningTask()) {
-            throw new IllegalStateException("a CompletionListener must not close its own " + closing);
+            throw new IllegalStateException("a CompletionListener must not " + action);
         }
         if (pendingCompletions.get() == 0) {
             return;
@@ -476,16 +488,45 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         return mode;
     }
 
+    /**
+     * Delivers what this transacted session sent and acknowledges what it consumed since its last commit or
+     * rollback, as one unit. If the broker cannot commit, the transaction is rolled back, as {@link #rollback()}
+     * does, and {@code TransactionRolledBackException} says so.
+     */
     @Override
     public void commit() throws JMSException {
         checkOpen();
-        throw new IllegalStateException("commit() is only for transacted sessions");
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("commit() is only for transacted sessions");
+        }
+        awaitCompletions("commit its own session");
+        List<ConsumerMark> consumed;
+        synchronized (unacknowledged) {
+            consumed = marksOf(unacknowledged);
+        }
+        try {
+            connection.transport().request(rid -> new CommitFrame(rid, id, consumed));
+        } catch (TransactionRolledBackException e) {
+            rollback();
+            throw e;
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.clear();
+        }
     }
 
+    /**
+     * Discards what this transacted session sent since its last commit or rollback; what it consumed comes again,
+     * flagged redelivered.
+     */
     @Override
     public void rollback() throws JMSException {
         checkOpen();
-        throw new IllegalStateException("rollback() is only for transacted sessions");
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("rollback() is only for transacted sessions");
+        }
+        awaitCompletions("roll back its own session");
+        restartDeliveries(marks -> rid -> new RollbackFrame(rid, id, marks));
     }
 
     /**
@@ -498,12 +539,20 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         if (mode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover() may not be called on a transacted session");
         }
+        restartDeliveries(marks -> rid -> new RecoverFrame(rid, id, marks));
+    }
+
+    /**
+     * Recover and rollback: with delivery paused, the broker takes back every delivery of the session's consumers
+     * (flagged up to what each handed over) and says from which delivery on each consumer starts again; what the
+     * client still buffers below that goes.
+     */
+    private void restartDeliveries(Function<List<ConsumerMark>, LongFunction<Frame>> request) throws JMSException {
         boolean wasRunning = !paused;
         pauseDelivery();
         try {
             List<ConsumerMark> marks = deliveredMarks();
-            RecoveredFrame answer = (RecoveredFrame) connection.transport().request(
-                    rid -> new RecoverFrame(rid, id, marks));
+            RecoveredFrame answer = (RecoveredFrame) connection.transport().request(request.apply(marks));
             synchronized (unacknowledged) {
                 unacknowledged.clear();
             }
@@ -529,7 +578,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         if (isListenerThread()) {
             throw new IllegalStateException("a MessageListener must not close its own session");
         }
-        awaitCompletions("session");
+        awaitCompletions("close its own session");
         pauseDelivery();
         for (WrenMessageConsumer c : consumers) {
             c.markClosed();
