@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>memory is bounded by paging: past the destination's memory limit, stored messages after a {@link #cursor}
  *       stay in the store only ({@link #paged} of them) and are read back in delivery order as consumers drain
  *       the queue. Every stored message up to the cursor is in memory (or acknowledged); none after it is, except
- *       deliveries still in flight. Recovery after a restart is the same paging, from the start.</li>
+ *       deliveries still in flight. Recovery after a restart is the same paging, from the start. The limit bounds
+ *       the messages waiting here (see {@link Destination}); a page read back fits in what is left of it, sized by
+ *       the largest message it may hold ({@link #largestMessage}).</li>
  * </ul>
  *
  * <p>Single writer: every method runs on the owning {@link Destination}'s event loop.
@@ -57,6 +59,12 @@ final class MessageQueue {
     private Position highestInMemory;
     /** The highest id whose store commit this queue has taken in; a read may see later ones before that. */
     private long committedUpTo;
+    /**
+     * At least the memory size of any stored message after the cursor: the largest that arrived, or, once messages
+     * were restored whose sizes are unknown until read, the largest the broker takes. It never goes down, so
+     * pages after a restart stay small (a memory limit's worth of the largest messages) for the life of the queue.
+     */
+    private int largestMessage;
     private boolean reading;
     private boolean recording;
     /** Waiting for the deliveries being recorded to go out (or not): e.g. a pull that must not wait longer. */
@@ -94,6 +102,7 @@ final class MessageQueue {
     void restore(long count, long maxCommittedId) {
         committedUpTo = maxCommittedId;
         if (count > 0) {
+            largestMessage = owner.maxMessageMemory();
             paged = count;
             cursor = Position.START;
             pageInIfLow();
@@ -143,6 +152,7 @@ final class MessageQueue {
         }
         QueueEntry entry = new QueueEntry(message, id);
         entry.storedDeliveries = storedDeliveries;
+        largestMessage = Math.max(largestMessage, message.memorySize());
         Position p = entry.position();
         if (cursor == null && owner.overMemoryLimit()) {
             cursor = highestInMemory == null ? Position.START : highestInMemory;
@@ -247,6 +257,7 @@ final class MessageQueue {
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
         inFlight++;
+        owner.delivered(entry.message.memorySize());
         c.deliver(entry);
     }
 
@@ -332,6 +343,7 @@ final class MessageQueue {
      */
     CompletableFuture<Void> acknowledged(QueueEntry entry) {
         inFlight--;
+        owner.deliverySettled(entry.message.memorySize());
         owner.dequeued(entry.message.memorySize());
         CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
         pageInIfLow();
@@ -349,6 +361,7 @@ final class MessageQueue {
         inFlight -= entries.size();
         List<QueueEntry> back = new ArrayList<>(entries.size());
         for (QueueEntry e : entries) {
+            owner.deliverySettled(e.message.memorySize());
             if (cursor != null && e.isStored() && e.position().compareTo(cursor) > 0) {
                 owner.memoryReleased(e.message.memorySize());
                 paged++;
@@ -368,6 +381,7 @@ final class MessageQueue {
     /** Drops a delivery that will never be acknowledged, for a subscription that is going away. */
     void forget(QueueEntry entry) {
         inFlight--;
+        owner.deliverySettled(entry.message.memorySize());
         owner.memoryReleased(entry.message.memorySize());
     }
 
@@ -379,13 +393,17 @@ final class MessageQueue {
         }
     }
 
-    /** Reads the next page back from the store when memory has room and few messages wait in it. */
+    /**
+     * Reads the next page back from the store when memory has room and few messages wait in it: as many messages as
+     * fit in the room left under the memory limit, were each as large as {@link #largestMessage} (one at least).
+     */
     private void pageInIfLow() {
         if (cursor == null || reading || closed || pending.size() >= PAGE || !owner.belowPageInMark()) {
             return;
         }
         reading = true;
-        store.read(holderId, cursor, PAGE).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure)));
+        int fit = (int) Math.max(1, Math.min(PAGE, owner.memoryRoom() / Math.max(1, largestMessage)));
+        store.read(holderId, cursor, fit).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure)));
     }
 
     private void pagedIn(List<StoredReference> refs, Throwable failure) {
