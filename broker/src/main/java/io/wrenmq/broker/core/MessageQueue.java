@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +32,11 @@ import java.util.concurrent.TimeUnit;
  *       the queue. Every stored message up to the cursor is in memory (or acknowledged); none after it is, except
  *       deliveries still in flight. Recovery after a restart is the same paging, from the start. The limit bounds
  *       the messages waiting here (see {@link Destination}); a page read back fits in what is left of it, sized by
- *       the largest message it may hold ({@link #largestMessage}).</li>
+ *       the largest message it may hold ({@link #largestMessage}). A message that arrives before the cursor (of a
+ *       higher priority) while the limit is reached moves the cursor back to just before it: what waits after it
+ *       goes back to the store only ({@link #pageOutFrom}). Deliveries may then be in flight after the cursor;
+ *       reads skip them, and a read that was under way when the cursor moved back, or when one of them settled, is
+ *       dropped and done again ({@link #readEpoch}).</li>
  * </ul>
  *
  * <p>Single writer: every method runs on the owning {@link Destination}'s event loop.
@@ -55,8 +62,18 @@ final class MessageQueue {
     /** Null while every stored message is in memory; else the last position in memory, see the class comment. */
     private Position cursor;
     private long paged;
-    /** The highest position any stored entry of this queue has had in memory. */
+    /**
+     * The highest position any stored entry of this queue has had in memory since none was, where paging starts;
+     * forgotten once no stored entry is held and none is paged, or a message of a lower priority gone long ago
+     * would keep paging from starting for every message above it.
+     */
     private Position highestInMemory;
+    /** Stored entries in memory, waiting or delivered. */
+    private int storedHeld;
+    /** The ids of stored entries delivered and not yet settled. */
+    private final Set<Long> deliveredStored = new HashSet<>();
+    /** Changes whenever what a read under way returns may be stale; see the class comment. */
+    private int readEpoch;
     /** The highest id whose store commit this queue has taken in; a read may see later ones before that. */
     private long committedUpTo;
     /**
@@ -157,11 +174,41 @@ final class MessageQueue {
         if (cursor == null && owner.overMemoryLimit()) {
             cursor = highestInMemory == null ? Position.START : highestInMemory;
         }
+        if (cursor != null && p.compareTo(cursor) < 0 && owner.overMemoryLimit()) {
+            pageOutFrom(p);
+        }
         if (cursor != null && p.compareTo(cursor) > 0) {
             paged++;
             return;
         }
         offer(entry);
+    }
+
+    /**
+     * Moves the cursor back to just before {@code p}: the stored entries waiting after it leave memory, to be read
+     * back in turn, so that what arrives at {@code p} and after it is paged too.
+     */
+    private void pageOutFrom(Position p) {
+        cursor = new Position(p.priority(), p.messageId() - 1);
+        readEpoch++;
+        for (Iterator<QueueEntry> it = pending.iterator(); it.hasNext(); ) {
+            QueueEntry e = it.next();
+            if (e.isStored() && e.position().compareTo(cursor) > 0) {
+                it.remove();
+                leaveToStore(e);
+            }
+        }
+    }
+
+    /**
+     * A stored entry after the cursor leaves memory, to be read back in turn. Nothing to write: the store has
+     * counted every dispatch of it (each is recorded before it goes out), and a read gives it back with its next
+     * delivery one above that count, as it has it now.
+     */
+    private void leaveToStore(QueueEntry e) {
+        owner.memoryReleased(e.message.memorySize());
+        storedLeft(e);
+        paged++;
     }
 
     private void offer(QueueEntry entry) {
@@ -184,10 +231,25 @@ final class MessageQueue {
 
     private void noteInMemory(QueueEntry entry) {
         if (entry.isStored()) {
+            storedHeld++;
             Position p = entry.position();
             if (highestInMemory == null || p.compareTo(highestInMemory) > 0) {
                 highestInMemory = p;
             }
+        }
+    }
+
+    /** A stored entry leaves memory: acknowledged, dropped, or left to the store. */
+    private void storedLeft(QueueEntry entry) {
+        if (entry.isStored()) {
+            storedHeld--;
+            forgetHighestIfNoneHeld();
+        }
+    }
+
+    private void forgetHighestIfNoneHeld() {
+        if (storedHeld == 0 && cursor == null) {
+            highestInMemory = null;
         }
     }
 
@@ -258,6 +320,9 @@ final class MessageQueue {
     private void deliver(ServerConsumer c, QueueEntry entry) {
         inFlight++;
         owner.delivered(entry.message.memorySize());
+        if (entry.isStored()) {
+            deliveredStored.add(entry.sequence);
+        }
         c.deliver(entry);
     }
 
@@ -343,9 +408,10 @@ final class MessageQueue {
      */
     CompletableFuture<Void> acknowledged(QueueEntry entry) {
         inFlight--;
-        owner.deliverySettled(entry.message.memorySize());
+        settled(entry);
         owner.dequeued(entry.message.memorySize());
         CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
+        storedLeft(entry);
         pageInIfLow();
         return removed;
     }
@@ -361,14 +427,9 @@ final class MessageQueue {
         inFlight -= entries.size();
         List<QueueEntry> back = new ArrayList<>(entries.size());
         for (QueueEntry e : entries) {
-            owner.deliverySettled(e.message.memorySize());
+            settled(e);
             if (cursor != null && e.isStored() && e.position().compareTo(cursor) > 0) {
-                owner.memoryReleased(e.message.memorySize());
-                paged++;
-                if (e.needsRecordedDelivery()) {
-                    // Not waited for: the store already counts a delivery, so a crash flags it in any case.
-                    store.deliveryCountRaised(holderId, e.sequence, e.deliveryCount);
-                }
+                leaveToStore(e);
             } else {
                 back.add(e);
             }
@@ -381,8 +442,20 @@ final class MessageQueue {
     /** Drops a delivery that will never be acknowledged, for a subscription that is going away. */
     void forget(QueueEntry entry) {
         inFlight--;
-        owner.deliverySettled(entry.message.memorySize());
+        settled(entry);
         owner.memoryReleased(entry.message.memorySize());
+        storedLeft(entry);
+    }
+
+    /** A delivery is settled; a stored one after the cursor makes a read under way stale. */
+    private void settled(QueueEntry entry) {
+        owner.deliverySettled(entry.message.memorySize());
+        if (entry.isStored()) {
+            deliveredStored.remove(entry.sequence);
+            if (cursor != null && entry.position().compareTo(cursor) > 0) {
+                readEpoch++;
+            }
+        }
     }
 
     private void discard(QueueEntry entry) {
@@ -391,6 +464,7 @@ final class MessageQueue {
         if (entry.isStored()) {
             store.acknowledged(holderId, entry.sequence);
         }
+        storedLeft(entry);
     }
 
     /**
@@ -403,12 +477,18 @@ final class MessageQueue {
         }
         reading = true;
         int fit = (int) Math.max(1, Math.min(PAGE, owner.memoryRoom() / Math.max(1, largestMessage)));
-        store.read(holderId, cursor, fit).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure)));
+        int epoch = readEpoch;
+        store.read(holderId, cursor, fit).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure,
+                epoch)));
     }
 
-    private void pagedIn(List<StoredReference> refs, Throwable failure) {
+    private void pagedIn(List<StoredReference> refs, Throwable failure, int epoch) {
         reading = false;
         if (closed) {
+            return;
+        }
+        if (failure == null && epoch != readEpoch) {
+            pageInIfLow();
             return;
         }
         if (failure != null) {
@@ -429,6 +509,10 @@ final class MessageQueue {
                 continue;
             }
             cursor = ref.message().position();
+            if (deliveredStored.contains(id)) {
+                // In flight after a cursor that moved back: not paged; if it comes back, it lands before the cursor.
+                continue;
+            }
             paged--;
             QueueEntry e = restoredEntry(ref);
             if (e != null) {
@@ -440,6 +524,7 @@ final class MessageQueue {
         if (paged <= 0) {
             paged = 0;
             cursor = null;
+            forgetHighestIfNoneHeld();
         }
         read.sort(BY_SEQUENCE);
         pending.requeue(read);
