@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -45,6 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersistenceTest extends JmsTestSupport {
     private static final Duration RECEIVE = Duration.ofSeconds(10);
     private static final long NOTHING_MORE_MS = 300;
+    /** The paging tests' memory limit, largest message, and the size of their messages. */
+    private static final int SMALL_LIMIT = 64 * 1024;
+    private static final int SMALL_FRAME = 16 * 1024;
+    private static final int SMALL_MESSAGE = 4 * 1024;
 
     private Path dataDir;
     private StoreDatabase database;
@@ -258,47 +263,92 @@ class PersistenceTest extends JmsTestSupport {
 
     @Test
     void aBacklogLargerThanTheMemoryLimitIsPagedThroughInOrderAcrossARestart() throws Exception {
-        int limit = 64 * 1024;
         int prefetch = 10;
-        byte[] body = new byte[4 * 1024];
         int count = 1000;
-        start(b -> b.maxFrameSize(16 * 1024).maxDestinationMemory(limit));
-        // Waiting messages take up to the limit, plus the one that crosses it; deliveries not yet acknowledged, up to
-        // the consumer's window plus the one the application holds. A message's bytes, its headers and the
-        // broker's allowance per message come to less than the body plus 1 KiB.
-        long bound = limit + (1 + prefetch + 1) * (body.length + 1024L);
+        long bound = memoryBound(prefetch);
         String options = "prefetch=" + prefetch;
-        QueueClient client = queueClient(connect(null, options).createSession(Session.CLIENT_ACKNOWLEDGE));
+        QueueClient client = startSmall(options, Session.CLIENT_ACKNOWLEDGE);
         Queue queue = client.queue();
         long peak = 0;
         for (int n = 0; n < count; n++) {
-            client.sendBytes(n, body.length);
+            client.sendBytes(n, SMALL_MESSAGE);
             peak = Math.max(peak, stats(queue).memoryBytes());
         }
         assertEquals(count, stats(queue).depth());
-        assertTrue(peak <= bound, "the backlog took " + peak + " bytes of memory; the limit is " + limit);
+        assertTrue(peak <= bound, "the backlog took " + peak + " bytes of memory; the limit is "
+                + SMALL_LIMIT);
 
         peak = drain(client.session().createConsumer(queue), 0, count / 3);
-        assertTrue(peak <= bound, "paging the backlog in took " + peak + " bytes of memory; the limit is " + limit);
+        assertTrue(peak <= bound, "paging the backlog in took " + peak + " bytes of memory; the limit is "
+                + SMALL_LIMIT);
 
         restart();
         MessageConsumer consumer = connect(null, options).createSession(Session.CLIENT_ACKNOWLEDGE)
                 .createConsumer(queue);
         peak = drain(consumer, count / 3, count);
         assertTrue(peak <= bound, "paging the backlog in after the restart took " + peak + " bytes of memory; the"
-                + " limit is " + limit);
+                + " limit is " + SMALL_LIMIT);
         assertNull(consumer.receive(NOTHING_MORE_MS));
     }
 
     @Test
+    void aLowPriorityMessageThatWentThroughLongAgoDoesNotStopThePaging() throws Exception {
+        QueueClient client = startSmall(null, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = client.queue();
+        client.send(-1, DeliveryMode.PERSISTENT, 0);
+        MessageConsumer consumer = client.session().createConsumer(queue);
+        receive(consumer, 1);
+        consumer.close();
+        await().atMost(RECEIVE).until(() -> stats(queue).depth() == 0);
+
+        long peak = 0;
+        for (int n = 0; n < 200; n++) {
+            client.sendBytes(n, SMALL_MESSAGE);
+            peak = Math.max(peak, stats(queue).memoryBytes());
+        }
+        assertTrue(peak <= memoryBound(0), "a backlog of priority 4 took " + peak + " bytes of memory; the"
+                + " limit is " + SMALL_LIMIT);
+    }
+
+    @Test
+    void higherPriorityMessagesArrivingBehindAPagedBacklogArePagedToo() throws Exception {
+        int prefetch = 5;
+        long bound = memoryBound(prefetch);
+        QueueClient client = startSmall("prefetch=" + prefetch, Session.CLIENT_ACKNOWLEDGE);
+        Queue queue = client.queue();
+        for (int n = 0; n < 40; n++) {
+            client.sendBytes(n, SMALL_MESSAGE, 0);
+        }
+        // Two seen and some prefetched: in flight while the cursor moves back before them.
+        MessageConsumer consumer = client.session().createConsumer(queue);
+        assertEquals(List.of(0, 1), numbers(receive(consumer, 2)));
+        long peak = 0;
+        for (int n = 100; n < 200; n++) {
+            client.sendBytes(n, SMALL_MESSAGE, 9);
+            peak = Math.max(peak, stats(queue).memoryBytes());
+        }
+        assertTrue(peak <= bound, "messages of priority 9 took " + peak + " bytes of memory; the limit is "
+                + SMALL_LIMIT);
+
+        client.session().recover();
+        List<Integer> expected = new ArrayList<>(IntStream.range(100, 200).boxed().toList());
+        expected.addAll(IntStream.range(0, 40).boxed().toList());
+        List<Message> all = receive(consumer, expected.size());
+        assertEquals(expected, numbers(all), "each once, by priority then in the order sent");
+        assertRedelivery(all.get(100), 2);
+        assertRedelivery(all.get(101), 2);
+        all.get(all.size() - 1).acknowledge();
+        assertNull(consumer.receive(NOTHING_MORE_MS));
+        assertEquals(0, stats(queue).depth());
+    }
+
+    @Test
     void aConsumerThatAcknowledgesOnlyAfterMoreThanTheMemoryLimitStillGetsTheWholeBacklog() throws Exception {
-        int limit = 64 * 1024;
-        start(b -> b.maxFrameSize(16 * 1024).maxDestinationMemory(limit));
-        QueueClient client = queueClient(connect(null).createSession(Session.CLIENT_ACKNOWLEDGE));
+        QueueClient client = startSmall(null, Session.CLIENT_ACKNOWLEDGE);
         Queue queue = client.queue();
         int count = 60;
         for (int n = 0; n < count; n++) {
-            client.sendBytes(n, 4 * 1024);
+            client.sendBytes(n, SMALL_MESSAGE);
         }
         // Four times the limit, unacknowledged until the end: the deliveries held must not stop the paging.
         List<Message> all = receive(client.session().createConsumer(queue), count);
@@ -323,7 +373,22 @@ class PersistenceTest extends JmsTestSupport {
         return peak;
     }
 
+    /**
+     * What a queue of the paging tests may hold in memory: waiting messages up to the limit, plus the one that
+     * crosses it; deliveries not yet acknowledged, up to the consumer's window plus the one the application holds.
+     * A message's bytes, its headers and the broker's allowance per message come to less than its body plus 1 KiB.
+     */
+    private static long memoryBound(int prefetch) {
+        return SMALL_LIMIT + (1 + prefetch + 1) * (SMALL_MESSAGE + 1024L);
+    }
+
     // Brokers
+
+    /** Starts this test's broker with the paging tests' small limits, and a client of a queue of its own. */
+    private QueueClient startSmall(String urlOptions, int ackMode) throws JMSException {
+        start(b -> b.maxFrameSize(SMALL_FRAME).maxDestinationMemory(SMALL_LIMIT));
+        return queueClient(connect(null, urlOptions).createSession(ackMode));
+    }
 
     /** Starts this test's broker on a new store, with {@code limits} now and at every restart. */
     private void start(UnaryOperator<BrokerConfig.Builder> brokerLimits) {
@@ -345,8 +410,9 @@ class PersistenceTest extends JmsTestSupport {
     }
 
     private DestinationStats stats(Destination d) throws JMSException {
-        return (d instanceof Topic t ? broker.topicStats(t.getTopicName()) : broker.queueStats(((Queue) d).getQueueName()))
-                .orElseThrow(() -> new AssertionError(d + " does not exist"));
+        Optional<DestinationStats> stats = d instanceof Topic t ? broker.topicStats(t.getTopicName())
+                : broker.queueStats(((Queue) d).getQueueName());
+        return stats.orElseThrow(() -> new AssertionError(d + " does not exist"));
     }
 
     /** A started connection to the current broker, closed after the test. */
@@ -413,12 +479,16 @@ class PersistenceTest extends JmsTestSupport {
             PersistenceTest.send(session, producer, n, deliveryMode, priority);
         }
 
-        /** Sends a persistent BytesMessage of {@code size} bytes numbered {@code n}. */
+        /** Sends a persistent BytesMessage of {@code size} bytes numbered {@code n}, of the default priority. */
         void sendBytes(int n, int size) throws JMSException {
+            sendBytes(n, size, Message.DEFAULT_PRIORITY);
+        }
+
+        void sendBytes(int n, int size, int priority) throws JMSException {
             BytesMessage m = session.createBytesMessage();
             m.writeBytes(new byte[size]);
             m.setIntProperty("n", n);
-            producer.send(m);
+            producer.send(m, DeliveryMode.PERSISTENT, priority, Message.DEFAULT_TIME_TO_LIVE);
         }
     }
 
