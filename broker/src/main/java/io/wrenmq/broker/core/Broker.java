@@ -254,7 +254,7 @@ public final class Broker {
     private Destination newDestination(WireDestination address, long id, EventExecutor executor,
                                        ServerConnection owner) {
         Destination.Placement placement = new Destination.Placement(executor, config.maxDestinationMemory(),
-                store, ids);
+                config.maxFrameSize(), store, ids);
         return address.kind().isTopic()
                 ? new TopicDestination(address, id, placement, owner)
                 : new QueueDestination(address, id, placement, owner);

@@ -14,9 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * on {@link #executor()}, reached through {@link #run}.
  *
  * <p>It also enforces its memory limit. Messages kept in the store are paged out past it (see
- * {@link MessageQueue}). The others stay in memory, and while they exceed the limit the destination withholds from
- * producers the send window (for sends without receipt) or the receipt (for the others) of what they sent, which
- * stops them until consumers catch up. Nothing is refused and nothing is dropped.
+ * {@link MessageQueue}): there the limit bounds the messages <em>waiting</em> for a consumer, since deliveries not
+ * yet acknowledged are bounded by the consumers' windows, and counting them would stop paging in for a consumer
+ * that acknowledges only after more messages than fit. The others stay in memory, and while everything held
+ * exceeds the limit the destination withholds from producers the send window (for sends without receipt) or the
+ * receipt (for the others) of what they sent, which stops them until consumers catch up. Nothing is refused and
+ * nothing is dropped.
  */
 public abstract class Destination {
     private final WireDestination address;
@@ -25,6 +28,8 @@ public abstract class Destination {
     private final ServerConnection owner;
     private final ArrayDeque<HeldSend> held = new ArrayDeque<>();
     private long memory;
+    /** Of {@link #memory}, the deliveries not yet acknowledged. */
+    private long deliveredMemory;
     private volatile long enqueued;
     private volatile long dequeued;
     private volatile long expired;
@@ -37,10 +42,12 @@ public abstract class Destination {
     /**
      * Where a destination lives and what it shares with the others.
      *
+     * @param maxMessageSize the largest message the broker takes (its frame limit)
      * @param store the broker's store, or null for a destination whose messages live in memory only
      * @param ids   the broker's id sequence, for messages
      */
-    record Placement(EventExecutor executor, long memoryLimit, MessageStore store, IdSequence ids) {
+    record Placement(EventExecutor executor, long memoryLimit, int maxMessageSize, MessageStore store,
+                     IdSequence ids) {
     }
 
     /**
@@ -195,17 +202,38 @@ public abstract class Destination {
         return deleted;
     }
 
+    /** Whether the messages waiting for a consumer exceed the memory limit: a holder pages out what comes next. */
     boolean overMemoryLimit() {
-        return memory > placement.memoryLimit();
+        return memoryRoom() < 0;
     }
 
-    /** Room enough to read stored messages back into memory. */
+    /** Room enough to read stored messages back into memory: the waiting ones take less than half the limit. */
     boolean belowPageInMark() {
-        return memory < placement.memoryLimit() / 2;
+        return memoryRoom() > placement.memoryLimit() / 2;
+    }
+
+    /** Bytes the messages waiting for a consumer may still take before they reach the memory limit. */
+    long memoryRoom() {
+        return placement.memoryLimit() - (memory - deliveredMemory);
+    }
+
+    /** Bytes the largest message the broker takes counts against the memory limit. */
+    int maxMessageMemory() {
+        return ServerMessage.memorySize(placement.maxMessageSize());
     }
 
     void memoryAcquired(int bytes) {
         memory += bytes;
+    }
+
+    /** A message held in memory went to a consumer: it waits no longer, until it comes back. */
+    void delivered(int bytes) {
+        deliveredMemory += bytes;
+    }
+
+    /** A delivery is settled (acknowledged, back to wait, or forgotten). */
+    void deliverySettled(int bytes) {
+        deliveredMemory -= bytes;
     }
 
     void memoryReleased(int bytes) {

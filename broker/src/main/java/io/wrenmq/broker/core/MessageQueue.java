@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>memory is bounded by paging: past the destination's memory limit, stored messages after a {@link #cursor}
  *       stay in the store only ({@link #paged} of them) and are read back in delivery order as consumers drain
  *       the queue. Every stored message up to the cursor is in memory (or acknowledged); none after it is, except
- *       deliveries still in flight. Recovery after a restart is the same paging, from the start.</li>
+ *       deliveries still in flight. Recovery after a restart is the same paging, from the start. The limit bounds
+ *       the messages waiting here (see {@link Destination}); a page read back fits in what is left of it, sized by
+ *       the largest message it may hold ({@link #largestMessage}). A message that arrives before the cursor (of a
+ *       higher priority) while the limit is reached moves the cursor back to just before it: what waits after it
+ *       goes back to the store only ({@link #pageOutFrom}). Deliveries may then be in flight after the cursor;
+ *       reads skip them, and a read that was under way when the cursor moved back, or when one of them settled, is
+ *       dropped and done again ({@link #readEpoch}).</li>
  * </ul>
  *
  * <p>Single writer: every method runs on the owning {@link Destination}'s event loop.
@@ -55,13 +62,29 @@ final class MessageQueue {
     /** Null while every stored message is in memory; else the last position in memory, see the class comment. */
     private Position cursor;
     private long paged;
-    /** The highest position any stored entry of this queue has had in memory. */
+    /**
+     * The highest position any stored entry of this queue has had in memory since none was, where paging starts;
+     * forgotten once no stored entry is held and none is paged, or a message of a lower priority gone long ago
+     * would keep paging from starting for every message above it.
+     */
     private Position highestInMemory;
+    /** Stored entries in memory, waiting or delivered. */
+    private int storedHeld;
+    /** The ids of stored entries delivered and not yet settled. */
+    private final Set<Long> deliveredStored = new HashSet<>();
+    /** Changes whenever what a read under way returns may be stale; see the class comment. */
+    private int readEpoch;
     /**
      * Ids of messages submitted to the store for this holder whose commit this queue has not yet taken in: a read
      * may see them first, and must leave them to {@link #addStored}.
      */
     private final Set<Long> storing = new HashSet<>();
+    /**
+     * At least the memory size of any stored message after the cursor: the largest that arrived, or, once messages
+     * were restored whose sizes are unknown until read, the largest the broker takes. It never goes down, so
+     * pages after a restart stay small (a memory limit's worth of the largest messages) for the life of the queue.
+     */
+    private int largestMessage;
     private boolean reading;
     private boolean recording;
     /** Waiting for the deliveries being recorded to go out (or not): e.g. a pull that must not wait longer. */
@@ -98,6 +121,7 @@ final class MessageQueue {
      */
     void restore(long count) {
         if (count > 0) {
+            largestMessage = owner.maxMessageMemory();
             paged = count;
             cursor = Position.START;
             pageInIfLow();
@@ -138,15 +162,46 @@ final class MessageQueue {
         }
         QueueEntry entry = new QueueEntry(message, id);
         entry.storedDeliveries = storedDeliveries;
+        largestMessage = Math.max(largestMessage, message.memorySize());
         Position p = entry.position();
         if (cursor == null && owner.overMemoryLimit()) {
             cursor = highestInMemory == null ? Position.START : highestInMemory;
+        }
+        if (cursor != null && p.compareTo(cursor) < 0 && owner.overMemoryLimit()) {
+            pageOutFrom(p);
         }
         if (cursor != null && p.compareTo(cursor) > 0) {
             paged++;
             return;
         }
         offer(entry);
+    }
+
+    /**
+     * Moves the cursor back to just before {@code p}: the stored entries waiting after it leave memory, to be read
+     * back in turn, so that what arrives at {@code p} and after it is paged too.
+     */
+    private void pageOutFrom(Position p) {
+        cursor = new Position(p.priority(), p.messageId() - 1);
+        readEpoch++;
+        for (Iterator<QueueEntry> it = pending.iterator(); it.hasNext(); ) {
+            QueueEntry e = it.next();
+            if (e.isStored() && e.position().compareTo(cursor) > 0) {
+                it.remove();
+                leaveToStore(e);
+            }
+        }
+    }
+
+    /**
+     * A stored entry after the cursor leaves memory, to be read back in turn. Nothing to write: the store has
+     * counted every dispatch of it (each is recorded before it goes out), and a read gives it back with its next
+     * delivery one above that count, as it has it now.
+     */
+    private void leaveToStore(QueueEntry e) {
+        owner.memoryReleased(e.message.memorySize());
+        storedLeft(e);
+        paged++;
     }
 
     private void offer(QueueEntry entry) {
@@ -169,10 +224,25 @@ final class MessageQueue {
 
     private void noteInMemory(QueueEntry entry) {
         if (entry.isStored()) {
+            storedHeld++;
             Position p = entry.position();
             if (highestInMemory == null || p.compareTo(highestInMemory) > 0) {
                 highestInMemory = p;
             }
+        }
+    }
+
+    /** A stored entry leaves memory: acknowledged, dropped, or left to the store. */
+    private void storedLeft(QueueEntry entry) {
+        if (entry.isStored()) {
+            storedHeld--;
+            forgetHighestIfNoneHeld();
+        }
+    }
+
+    private void forgetHighestIfNoneHeld() {
+        if (storedHeld == 0 && cursor == null) {
+            highestInMemory = null;
         }
     }
 
@@ -242,6 +312,10 @@ final class MessageQueue {
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
         inFlight++;
+        owner.delivered(entry.message.memorySize());
+        if (entry.isStored()) {
+            deliveredStored.add(entry.sequence);
+        }
         c.deliver(entry);
     }
 
@@ -327,14 +401,16 @@ final class MessageQueue {
      */
     CompletableFuture<Void> acknowledged(QueueEntry entry) {
         CompletableFuture<Void> removed = entry.isStored() ? store.acknowledged(holderId, entry.sequence) : null;
-        settled(entry);
+        acknowledgedInStore(entry);
         return removed;
     }
 
     /** An acknowledgement the store already applied (in a committed transaction): the message leaves memory. */
-    void settled(QueueEntry entry) {
+    void acknowledgedInStore(QueueEntry entry) {
         inFlight--;
+        settled(entry);
         owner.dequeued(entry.message.memorySize());
+        storedLeft(entry);
         pageInIfLow();
     }
 
@@ -349,13 +425,9 @@ final class MessageQueue {
         inFlight -= entries.size();
         List<QueueEntry> back = new ArrayList<>(entries.size());
         for (QueueEntry e : entries) {
+            settled(e);
             if (cursor != null && e.isStored() && e.position().compareTo(cursor) > 0) {
-                owner.memoryReleased(e.message.memorySize());
-                paged++;
-                if (e.needsRecordedDelivery()) {
-                    // Not waited for: the store already counts a delivery, so a crash flags it in any case.
-                    store.deliveryCountRaised(holderId, e.sequence, e.deliveryCount);
-                }
+                leaveToStore(e);
             } else {
                 back.add(e);
             }
@@ -368,7 +440,20 @@ final class MessageQueue {
     /** Drops a delivery that will never be acknowledged, for a subscription that is going away. */
     void forget(QueueEntry entry) {
         inFlight--;
+        settled(entry);
         owner.memoryReleased(entry.message.memorySize());
+        storedLeft(entry);
+    }
+
+    /** A delivery is settled; a stored one after the cursor makes a read under way stale. */
+    private void settled(QueueEntry entry) {
+        owner.deliverySettled(entry.message.memorySize());
+        if (entry.isStored()) {
+            deliveredStored.remove(entry.sequence);
+            if (cursor != null && entry.position().compareTo(cursor) > 0) {
+                readEpoch++;
+            }
+        }
     }
 
     private void discard(QueueEntry entry) {
@@ -377,20 +462,31 @@ final class MessageQueue {
         if (entry.isStored()) {
             store.acknowledged(holderId, entry.sequence);
         }
+        storedLeft(entry);
     }
 
-    /** Reads the next page back from the store when memory has room and few messages wait in it. */
+    /**
+     * Reads the next page back from the store when memory has room and few messages wait in it: as many messages as
+     * fit in the room left under the memory limit, were each as large as {@link #largestMessage} (one at least).
+     */
     private void pageInIfLow() {
         if (cursor == null || reading || closed || pending.size() >= PAGE || !owner.belowPageInMark()) {
             return;
         }
         reading = true;
-        store.read(holderId, cursor, PAGE).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure)));
+        int fit = (int) Math.max(1, Math.min(PAGE, owner.memoryRoom() / Math.max(1, largestMessage)));
+        int epoch = readEpoch;
+        store.read(holderId, cursor, fit).whenComplete((refs, failure) -> owner.later(() -> pagedIn(refs, failure,
+                epoch)));
     }
 
-    private void pagedIn(List<StoredReference> refs, Throwable failure) {
+    private void pagedIn(List<StoredReference> refs, Throwable failure, int epoch) {
         reading = false;
         if (closed) {
+            return;
+        }
+        if (failure == null && epoch != readEpoch) {
+            pageInIfLow();
             return;
         }
         if (failure != null) {
@@ -405,11 +501,16 @@ final class MessageQueue {
         }
         List<QueueEntry> read = new ArrayList<>(refs.size());
         for (StoredReference ref : refs) {
-            if (storing.contains(ref.message().id())) {
+            long id = ref.message().id();
+            if (storing.contains(id)) {
                 // Its commit has not reached this queue yet; when it does, it lands before the cursor, in memory.
                 continue;
             }
             cursor = ref.message().position();
+            if (deliveredStored.contains(id)) {
+                // In flight after a cursor that moved back: not paged; if it comes back, it lands before the cursor.
+                continue;
+            }
             paged--;
             QueueEntry e = restoredEntry(ref);
             if (e != null) {
@@ -421,6 +522,7 @@ final class MessageQueue {
         if (paged <= 0) {
             paged = 0;
             cursor = null;
+            forgetHighestIfNoneHeld();
         }
         read.sort(BY_SEQUENCE);
         pending.requeue(read);

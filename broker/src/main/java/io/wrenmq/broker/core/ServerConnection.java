@@ -353,10 +353,16 @@ public final class ServerConnection {
         }
     }
 
-    /** {@code Session.unsubscribe}: see {@link Subscriptions#unsubscribe}. */
+    /** {@code Session.unsubscribe}: see {@link Subscriptions#unsubscribe}; answered once the store has removed it. */
     public void unsubscribe(long requestId, String name) {
-        broker.subscriptions().unsubscribe(clientId, name);
-        channel.receipt(requestId);
+        broker.subscriptions().unsubscribe(clientId, name).whenComplete((v, failure) -> {
+            if (failure != null) {
+                channel.error(requestId, ErrorCode.GENERAL, "the store could not remove the subscription: "
+                        + failure.getMessage());
+            } else {
+                channel.receipt(requestId);
+            }
+        });
     }
 
     public void closeConsumer(long requestId, int consumerId, long lastDelivered) {

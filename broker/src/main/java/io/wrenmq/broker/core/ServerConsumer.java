@@ -165,7 +165,7 @@ final class ServerConsumer {
             Delivery d = it.next();
             if (d.id <= deliveryId) {
                 it.remove();
-                queue.settled(d.entry);
+                queue.acknowledgedInStore(d.entry);
             }
         }
     }

@@ -83,7 +83,12 @@ public final class ServerMessage {
 
     /** Bytes this message counts against a destination's memory limit. */
     public int memorySize() {
+        return memorySize(encoded.length);
+    }
+
+    /** Bytes a message of {@code encodedBytes} counts against a destination's memory limit. */
+    static int memorySize(int encodedBytes) {
         // The array plus a rough allowance for this object, the headers view and a queue entry.
-        return encoded.length + 128;
+        return encodedBytes + 128;
     }
 }

@@ -5,6 +5,7 @@ import io.wrenmq.protocol.SubscriptionKind;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The broker's named subscriptions, by client id and name: durable ones (shared or not) in one namespace, shared
@@ -108,10 +109,11 @@ final class Subscriptions {
     /**
      * {@code Session.unsubscribe}: removes a durable subscription with its messages.
      *
+     * @return completes once the store has removed it, so that no crash after can bring it back
      * @throws BrokerException {@code INVALID_DESTINATION} if there is none by that name, {@code ILLEGAL_STATE} if
      *         a consumer is active on it
      */
-    synchronized void unsubscribe(String clientId, String name) {
+    synchronized CompletableFuture<Void> unsubscribe(String clientId, String name) {
         Key key = new Key(clientId, name);
         Subscription s = durable.get(key);
         if (s == null) {
@@ -121,12 +123,21 @@ final class Subscriptions {
         if (s.activeConsumers > 0) {
             throw new BrokerException(ErrorCode.ILLEGAL_STATE, s + " has an active consumer");
         }
-        drop(key, s);
+        return drop(key, s);
     }
 
-    private void drop(Key key, Subscription s) {
+    /** @return completes once the store has removed the subscription */
+    private CompletableFuture<Void> drop(Key key, Subscription s) {
         durable.remove(key, s);
-        s.topic().run(() -> s.topic().removeSubscription(s));
+        CompletableFuture<Void> removed = new CompletableFuture<>();
+        s.topic().run(() -> s.topic().removeSubscription(s).whenComplete((v, failure) -> {
+            if (failure != null) {
+                removed.completeExceptionally(failure);
+            } else {
+                removed.complete(null);
+            }
+        }));
+        return removed;
     }
 
     /** How many durable subscriptions exist; for management and tests. */

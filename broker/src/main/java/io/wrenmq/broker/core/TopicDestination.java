@@ -4,6 +4,7 @@ import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
@@ -50,14 +51,19 @@ final class TopicDestination extends Destination {
         s.queue().restore(count);
     }
 
-    /** Ends a subscription: its messages are dropped, and a durable one leaves the store. */
-    void removeSubscription(Subscription s) {
+    /**
+     * Ends a subscription: its messages are dropped, and a durable one leaves the store.
+     *
+     * @return completes once the store has removed it (at once if the store does not keep it)
+     */
+    CompletableFuture<Void> removeSubscription(Subscription s) {
         if (subscriptions.remove(s)) {
             s.queue().purge();
             if (s.queue().isStored()) {
-                store().subscriptionRemoved(s.queue().holderId());
+                return store().subscriptionRemoved(s.queue().holderId());
             }
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
