@@ -5,7 +5,7 @@ public sealed interface Frame permits HelloFrame, WelcomeFrame, ErrorFrame, Rece
         CreateSessionFrame, CloseSessionFrame, RecoverFrame, RecoveredFrame, SessionAckFrame,
         CreateConsumerFrame, CloseConsumerFrame, PullFrame, PullEmptyFrame, AckFrame,
         SendFrame, SendCreditFrame, DeliverFrame, CreateTempDestinationFrame, DeleteTempDestinationFrame,
-        UnsubscribeFrame, CommitFrame, RollbackFrame {
+        UnsubscribeFrame, CommitFrame, RollbackFrame, BrowseFrame, BrowsedFrame {
 
     FrameType type();
 }

@@ -19,6 +19,8 @@ public enum FrameType {
     CREATE_CONSUMER(20),
     CLOSE_CONSUMER(21),
     UNSUBSCRIBE(22),
+    BROWSE(26),
+    BROWSED(27),
     PULL(23),
     PULL_EMPTY(24),
     ACK(25),

@@ -11,6 +11,7 @@ import jakarta.jms.InvalidClientIDRuntimeException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -477,11 +479,21 @@ class JMSContextTest extends ContextTestSupport {
     }
 
     @Test
-    @DisplayName("queue browsers, which this version does not support yet, are refused with JMSRuntimeException")
-    void browsersAreRefusedAsTheClassicSessionRefusesThem() {
+    @DisplayName("createBrowser browses the queue, honouring a selector; an invalid one is "
+            + "InvalidSelectorRuntimeException")
+    void browsersBrowse() throws Exception {
         JMSContext ctx = context();
         Queue q = ctx.createQueue(uniqueName());
-        assertThrows(JMSRuntimeException.class, () -> ctx.createBrowser(q));
-        assertThrows(JMSRuntimeException.class, () -> ctx.createBrowser(q, "a = 1"));
+        ctx.createProducer().setProperty("n", 1).send(q, "one");
+        ctx.createProducer().setProperty("n", 2).send(q, "two");
+        List<String> all = new ArrayList<>();
+        for (Enumeration<?> e = ctx.createBrowser(q).getEnumeration(); e.hasMoreElements(); ) {
+            all.add(((TextMessage) e.nextElement()).getText());
+        }
+        assertEquals(List.of("one", "two"), all);
+        Enumeration<?> selected = ctx.createBrowser(q, "n = 2").getEnumeration();
+        assertEquals("two", ((TextMessage) selected.nextElement()).getText());
+        assertFalse(selected.hasMoreElements());
+        assertThrows(InvalidSelectorRuntimeException.class, () -> ctx.createBrowser(q, "n ="));
     }
 }

@@ -107,6 +107,10 @@ public final class Broker {
         return store;
     }
 
+    int maxFrameSize() {
+        return config.maxFrameSize();
+    }
+
     /** The most message bytes one transaction may hold until it commits: as much as one destination holds. */
     long maxTransactionBytes() {
         return config.maxDestinationMemory();

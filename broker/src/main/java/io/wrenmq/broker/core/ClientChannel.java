@@ -1,5 +1,6 @@
 package io.wrenmq.broker.core;
 
+import io.wrenmq.persistence.Position;
 import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.ErrorCode;
 
@@ -25,6 +26,13 @@ public interface ClientChannel {
 
     /** A recovery is done; deliveries below each mark were taken back. */
     void recovered(long requestId, List<ConsumerMark> restartFrom);
+
+    /**
+     * A page of a queue browse: the messages with the delivery count each would have next, and the last position
+     * looked at, where the next page starts.
+     */
+    void browsed(long requestId, List<ServerMessage> messages, List<Integer> deliveryCounts, Position last,
+                 boolean more);
 
     /** The client may have {@code bytes} more of sends without receipt in flight. */
     void sendCredit(int bytes);

@@ -4,6 +4,7 @@ import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoredReference;
 import io.wrenmq.protocol.MalformedMessageException;
+import io.wrenmq.selector.Selector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ final class MessageQueue {
     private final PendingMessages pending = new PendingMessages();
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
+    /** Consumers with a selector: while there are none, dispatch never looks past the head. */
+    private int selectiveConsumers;
     private int inFlight;
     private boolean dispatching;
     private boolean closed;
@@ -212,7 +215,7 @@ final class MessageQueue {
             return;
         }
         if (pending.isEmpty() && !entry.needsRecordedDelivery()) {
-            ServerConsumer c = pickConsumer();
+            ServerConsumer c = pickConsumer(entry);
             if (c != null) {
                 deliver(c, entry);
                 return;
@@ -248,6 +251,9 @@ final class MessageQueue {
 
     void addConsumer(ServerConsumer c) {
         consumers.add(c);
+        if (c.hasSelector()) {
+            selectiveConsumers++;
+        }
         dispatch();
     }
 
@@ -255,6 +261,9 @@ final class MessageQueue {
         int i = consumers.indexOf(c);
         if (i >= 0) {
             consumers.remove(i);
+            if (c.hasSelector()) {
+                selectiveConsumers--;
+            }
             if (nextConsumer > i) {
                 nextConsumer--;
             }
@@ -283,31 +292,67 @@ final class MessageQueue {
         }
         dispatching = true;
         try {
-            long now = System.currentTimeMillis();
-            QueueEntry entry;
-            while ((entry = pending.peek()) != null) {
-                if (entry.message.isExpired(now)) {
-                    pending.poll();
-                    discard(entry);
-                    continue;
-                }
-                if (entry.needsRecordedDelivery()) {
-                    if (!recording && anyConsumerHasCredit()) {
-                        recordDeliveries();
-                    }
-                    break;
-                }
-                ServerConsumer c = pickConsumer();
-                if (c == null) {
-                    break;
-                }
-                pending.poll();
-                deliver(c, entry);
+            if (selectiveConsumers == 0) {
+                dispatchInOrder(System.currentTimeMillis());
+            } else {
+                dispatchSelecting(System.currentTimeMillis());
             }
         } finally {
             dispatching = false;
         }
         pageInIfLow();
+    }
+
+    /** Every consumer takes every message: hand out from the head while some consumer has credit. */
+    private void dispatchInOrder(long now) {
+        QueueEntry entry;
+        while ((entry = pending.peek()) != null) {
+            if (entry.message.isExpired(now)) {
+                pending.poll();
+                discard(entry);
+                continue;
+            }
+            if (entry.needsRecordedDelivery()) {
+                if (!recording && anyConsumerHasCredit()) {
+                    recordDeliveries();
+                }
+                return;
+            }
+            ServerConsumer c = pickConsumer(entry);
+            if (c == null) {
+                return;
+            }
+            pending.poll();
+            deliver(c, entry);
+        }
+    }
+
+    /**
+     * Some consumers have selectors: walk the waiting messages in delivery order, handing each to a consumer with
+     * credit that selects it; one that no such consumer selects stays, and the walk goes on behind it. Stops when
+     * no consumer has credit left, or at a message whose delivery must be recorded first (order is kept).
+     */
+    private void dispatchSelecting(long now) {
+        for (Iterator<QueueEntry> it = pending.iterator(); it.hasNext() && anyConsumerHasCredit(); ) {
+            QueueEntry entry = it.next();
+            if (entry.message.isExpired(now)) {
+                it.remove();
+                discard(entry);
+                continue;
+            }
+            ServerConsumer c = pickConsumer(entry);
+            if (c == null) {
+                continue;
+            }
+            if (entry.needsRecordedDelivery()) {
+                if (!recording) {
+                    recordDeliveries();
+                }
+                return;
+            }
+            it.remove();
+            deliver(c, entry);
+        }
     }
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
@@ -319,13 +364,16 @@ final class MessageQueue {
         c.deliver(entry);
     }
 
-    /** The next consumer, round-robin from the last one served, that has credit; null if none has. */
-    private ServerConsumer pickConsumer() {
+    /**
+     * The next consumer, round-robin from the last one served, that has credit and selects {@code entry}; null if
+     * none does.
+     */
+    private ServerConsumer pickConsumer(QueueEntry entry) {
         int n = consumers.size();
         for (int i = 0; i < n; i++) {
             int idx = (nextConsumer + i) % n;
             ServerConsumer c = consumers.get(idx);
-            if (c.hasCredit()) {
+            if (c.hasCredit() && c.selects(entry.message)) {
                 nextConsumer = (idx + 1) % n;
                 return c;
             }
@@ -530,19 +578,90 @@ final class MessageQueue {
     }
 
     private QueueEntry restoredEntry(StoredReference ref) {
+        return restoredEntry(ref, true);
+    }
+
+    /** @param dropInvalid whether a stored message that is not a valid one leaves the store (when paging it in) */
+    private QueueEntry restoredEntry(StoredReference ref, boolean dropInvalid) {
         ServerMessage m;
         try {
             m = ServerMessage.restored(ref.message(), owner.address());
         } catch (MalformedMessageException e) {
-            log.error("Dropping stored message {} of {}: it is not a valid message ({})", ref.message().id(), this,
-                    e.getMessage());
-            store.acknowledged(holderId, ref.message().id());
+            if (dropInvalid) {
+                log.error("Dropping stored message {} of {}: it is not a valid message ({})", ref.message().id(),
+                        this, e.getMessage());
+                store.acknowledged(holderId, ref.message().id());
+            }
             return null;
         }
         QueueEntry e = new QueueEntry(m, ref.message().id());
         e.storedDeliveries = ref.deliveries();
         e.deliveryCount = ref.deliveries() + 1;
         return e;
+    }
+
+    /**
+     * One page of a browse.
+     *
+     * @param last where the next page starts: the last position looked at
+     * @param more whether anything may wait after {@code last}
+     */
+    record BrowsePage(List<QueueEntry> entries, Position last, boolean more) {
+    }
+
+    /**
+     * The waiting messages after {@code after} that {@code selector} selects, in delivery order, without taking
+     * them: those in memory, then, past the cursor, those in the store only. At most {@code max} of them and about
+     * {@code maxBytes}.
+     *
+     * @return completes on this queue's event loop
+     */
+    CompletableFuture<BrowsePage> browse(Position after, Selector selector, int max, long maxBytes) {
+        List<QueueEntry> page = new ArrayList<>();
+        Position last = after;
+        long bytes = 0;
+        for (QueueEntry e : pending) {
+            Position p = e.position();
+            if (p.compareTo(after) <= 0) {
+                continue;
+            }
+            if (page.size() >= max || bytes >= maxBytes) {
+                return CompletableFuture.completedFuture(new BrowsePage(page, last, true));
+            }
+            last = p;
+            if (e.message.matches(selector)) {
+                page.add(e);
+                bytes += e.message.encoded().length;
+            }
+        }
+        if (cursor == null || paged == 0 || page.size() >= max || bytes >= maxBytes) {
+            return CompletableFuture.completedFuture(new BrowsePage(page, last, page.size() >= max
+                    || bytes >= maxBytes || (cursor != null && paged > 0)));
+        }
+        Position from = after.compareTo(cursor) > 0 ? after : cursor;
+        int wanted = max - page.size();
+        CompletableFuture<BrowsePage> done = new CompletableFuture<>();
+        Position lastInMemory = last;
+        store.read(holderId, from, wanted).whenComplete((refs, failure) -> owner.later(() -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            Position end = lastInMemory;
+            for (StoredReference ref : refs) {
+                end = ref.message().position();
+                long id = ref.message().id();
+                if (storing.contains(id) || deliveredStored.contains(id)) {
+                    continue;
+                }
+                QueueEntry e = restoredEntry(ref, false);
+                if (e != null && e.message.matches(selector)) {
+                    page.add(e);
+                }
+            }
+            done.complete(new BrowsePage(page, end, refs.size() == wanted));
+        }));
+        return done;
     }
 
     /** Drops every waiting message; for a subscription or temporary destination that ends. */

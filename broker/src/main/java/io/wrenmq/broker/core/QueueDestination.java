@@ -1,8 +1,11 @@
 package io.wrenmq.broker.core;
 
+import io.wrenmq.persistence.Position;
 import io.wrenmq.protocol.WireDestination;
+import io.wrenmq.selector.Selector;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Point-to-point: one {@link MessageQueue} whose consumers compete for its messages. */
 final class QueueDestination extends Destination {
@@ -16,6 +19,11 @@ final class QueueDestination extends Destination {
     /** After a restart: the queue holds {@code count} stored messages. */
     void restore(long count) {
         queue.restore(count);
+    }
+
+    /** See {@link MessageQueue#browse}. */
+    CompletableFuture<MessageQueue.BrowsePage> browse(Position after, Selector selector, int max, long maxBytes) {
+        return queue.browse(after, selector, max, maxBytes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoreTransaction;
 import io.wrenmq.protocol.AckKind;
 import io.wrenmq.protocol.ConsumerMark;
@@ -10,6 +11,8 @@ import io.wrenmq.protocol.MalformedMessageException;
 import io.wrenmq.protocol.MessageHeaders;
 import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.protocol.WireDestination;
+import io.wrenmq.selector.Selector;
+import io.wrenmq.selector.SelectorSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -283,14 +286,11 @@ public final class ServerConnection {
         if (consumers.containsKey(consumerId)) {
             throw new ProtocolViolationException("consumer " + consumerId + " already exists");
         }
-        if (spec.selector() != null && !spec.selector().isBlank()) {
-            channel.error(requestId, ErrorCode.GENERAL, "message selectors are not supported yet");
-            return;
-        }
+        Selector selector = compile(spec.selector());
         Destination destination = broker.destinationToConsume(spec.destination(), this);
         Subscription subscription = subscriptionFor(destination, spec);
         ServerConsumer consumer = new ServerConsumer(consumerId, session, destination, spec.prefetch(),
-                subscription);
+                subscription, subscription == null ? selector : null);
         consumers.put(consumerId, consumer);
         session.consumers.put(consumerId, consumer);
         destination.run(() -> {
@@ -309,6 +309,18 @@ public final class ServerConnection {
         });
     }
 
+    /** @throws BrokerException with {@link ErrorCode#INVALID_SELECTOR} for a selector that does not parse */
+    private static Selector compile(String selector) {
+        if (selector == null || selector.isBlank()) {
+            return null;
+        }
+        try {
+            return Selector.parse(selector);
+        } catch (SelectorSyntaxException e) {
+            throw new BrokerException(ErrorCode.INVALID_SELECTOR, e.getMessage());
+        }
+    }
+
     /**
      * The subscription a topic consumer takes its messages from: its own, or the named one it opens or joins;
      * null for a queue consumer.
@@ -324,14 +336,14 @@ public final class ServerConnection {
             return null;
         }
         if (kind == SubscriptionKind.NONE) {
-            return Subscription.privateFor(topic, spec.noLocal(), id);
+            return Subscription.privateFor(topic, blankToNull(spec.selector()), spec.noLocal(), id);
         }
         String name = spec.subscriptionName();
         if (name == null || name.isEmpty()) {
             throw new BrokerException(ErrorCode.GENERAL, "a " + kind + " subscription needs a name");
         }
         if (kind == SubscriptionKind.SHARED) {
-            return broker.subscriptions().openShared(topic, clientId, name, spec.selector());
+            return broker.subscriptions().openShared(topic, clientId, name, blankToNull(spec.selector()));
         }
         if (topic.address().kind().isTemporary()) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, "a temporary topic cannot have a durable "
@@ -342,7 +354,11 @@ public final class ServerConnection {
                     + "connection's client id to be set");
         }
         return broker.subscriptions().openDurable(topic, kind == SubscriptionKind.SHARED_DURABLE, clientId, name,
-                spec.selector(), spec.noLocal());
+                blankToNull(spec.selector()), spec.noLocal());
+    }
+
+    private static String blankToNull(String selector) {
+        return selector == null || selector.isBlank() ? null : selector;
     }
 
     /** A consumer of a named subscription is gone: the subscription may end (see {@link Subscriptions}). */
@@ -351,6 +367,30 @@ public final class ServerConnection {
         if (s != null && !s.isPrivate()) {
             broker.subscriptions().consumerClosed(s);
         }
+    }
+
+    /** {@code QueueBrowser}: the next page of a queue's waiting messages; see {@link MessageQueue#browse}. */
+    public void browse(long requestId, WireDestination address, String selectorText, Position after, int max) {
+        Selector selector = compile(selectorText);
+        Destination d = broker.destinationToConsume(address, this);
+        if (!(d instanceof QueueDestination queue)) {
+            throw new BrokerException(ErrorCode.INVALID_DESTINATION, address.name() + " is not a queue");
+        }
+        // A page stays well inside the client's frame limit.
+        long maxBytes = Math.max(1, broker.maxFrameSize() / 2);
+        queue.run(() -> queue.browse(after, selector, Math.min(max, 1000), maxBytes).whenComplete((page, failure) -> {
+            if (failure != null) {
+                channel.error(requestId, ErrorCode.GENERAL, "could not read the queue: " + failure.getMessage());
+                return;
+            }
+            List<ServerMessage> messages = new ArrayList<>(page.entries().size());
+            List<Integer> counts = new ArrayList<>(page.entries().size());
+            for (QueueEntry e : page.entries()) {
+                messages.add(e.message);
+                counts.add(e.deliveryCount);
+            }
+            channel.browsed(requestId, messages, counts, page.last(), page.more());
+        }));
     }
 
     /** {@code Session.unsubscribe}: see {@link Subscriptions#unsubscribe}; answered once the store has removed it. */

@@ -1,6 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.wrenmq.protocol.AckKind;
+import io.wrenmq.selector.Selector;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class ServerConsumer {
     private final Destination destination;
     private final int prefetch;
     private final Subscription subscription;
+    private final Selector selector;
     private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
     private MessageQueue queue;
     private int credit;
@@ -42,13 +44,19 @@ final class ServerConsumer {
     private ScheduledFuture<?> pullTimer;
     private boolean closed;
 
-    /** @param subscription for a topic consumer, the subscription it takes messages from; null on a queue */
-    ServerConsumer(int id, ServerSession session, Destination destination, int prefetch, Subscription subscription) {
+    /**
+     * @param subscription for a topic consumer, the subscription it takes messages from; null on a queue
+     * @param selector     for a queue consumer, the messages it takes; null for all (a topic consumer's
+     *                     subscription selects for it)
+     */
+    ServerConsumer(int id, ServerSession session, Destination destination, int prefetch, Subscription subscription,
+                   Selector selector) {
         this.id = id;
         this.session = session;
         this.destination = destination;
         this.prefetch = prefetch;
         this.subscription = subscription;
+        this.selector = selector == null || selector.selectsAll() ? null : selector;
         this.credit = prefetch;
     }
 
@@ -62,6 +70,16 @@ final class ServerConsumer {
 
     Destination destination() {
         return destination;
+    }
+
+    /** Whether this consumer takes {@code message}: it has no selector, or its selector selects it. */
+    boolean selects(ServerMessage message) {
+        return selector == null || message.matches(selector);
+    }
+
+    /** Whether it takes only some messages. */
+    boolean hasSelector() {
+        return selector != null;
     }
 
     /** The subscription of a topic consumer; null for a queue consumer. */

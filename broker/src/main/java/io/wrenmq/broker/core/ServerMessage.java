@@ -3,11 +3,13 @@ package io.wrenmq.broker.core;
 import io.wrenmq.persistence.StoredMessage;
 import io.wrenmq.protocol.MessageHeaders;
 import io.wrenmq.protocol.WireDestination;
+import io.wrenmq.selector.MessageHeadersContext;
+import io.wrenmq.selector.Selector;
 
 /**
  * A message as the broker holds it: the producer's bytes, never decoded, plus the header fields routing and
- * dispatch need. Immutable; one instance is shared by every queue entry that refers to it (a topic's
- * subscriptions hold the same bytes).
+ * dispatch need. Immutable but for a cached view for selectors; one instance is shared by every queue entry that
+ * refers to it (a topic's subscriptions hold the same bytes), all on the one event loop of their destination.
  */
 public final class ServerMessage {
     private final byte[] encoded;
@@ -15,6 +17,8 @@ public final class ServerMessage {
     private final WireDestination destination;
     private final String producerConnectionId;
     private final String producerClientId;
+    /** Made on first use; a message is matched by one destination's thread at a time. */
+    private MessageHeadersContext selectorView;
 
     /**
      * @param producerConnectionId which connection sent it, for non-durable {@code noLocal} subscriptions; null for
@@ -53,6 +57,17 @@ public final class ServerMessage {
     /** Read-only view of the header fields and properties; for selectors. */
     public MessageHeaders headers() {
         return headers;
+    }
+
+    /** Whether {@code selector} selects this message; evaluated on the view, the body never decoded. */
+    boolean matches(Selector selector) {
+        if (selector == null || selector.selectsAll()) {
+            return true;
+        }
+        if (selectorView == null) {
+            selectorView = new MessageHeadersContext(headers);
+        }
+        return selector.matches(selectorView);
     }
 
     public WireDestination destination() {

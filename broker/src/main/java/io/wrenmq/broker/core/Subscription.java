@@ -2,6 +2,7 @@ package io.wrenmq.broker.core;
 
 import io.wrenmq.persistence.StoredSubscription;
 import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.selector.Selector;
 
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  *   <li>{@link SubscriptionKind#DURABLE}, {@link SubscriptionKind#SHARED_DURABLE}: named, kept (in the store)
  *       while no consumer is there, until unsubscribed.</li>
  * </ul>
+ * A selector, if it has one, was checked by whoever opened it ({@link Selector#parse} throws otherwise).
  * Its queue lives on its topic's event loop; {@link #activeConsumers} is guarded by the {@link Subscriptions}
  * registry's lock.
  */
@@ -23,6 +25,7 @@ final class Subscription {
     private final String clientId;
     private final String name;
     private final String selector;
+    private final Selector compiled;
     private final boolean noLocal;
     private final String localConnectionId;
     private final MessageQueue queue;
@@ -35,14 +38,15 @@ final class Subscription {
         this.clientId = clientId;
         this.name = name;
         this.selector = selector;
+        this.compiled = selector == null ? null : Selector.parse(selector);
         this.noLocal = noLocal;
         this.localConnectionId = localConnectionId;
         this.queue = new MessageQueue(topic, holderId, topic.store());
     }
 
     /** A consumer's own subscription; with {@code noLocal} it skips what {@code connectionId} publishes. */
-    static Subscription privateFor(TopicDestination topic, boolean noLocal, String connectionId) {
-        return new Subscription(topic, SubscriptionKind.NONE, null, null, null, noLocal, connectionId, 0);
+    static Subscription privateFor(TopicDestination topic, String selector, boolean noLocal, String connectionId) {
+        return new Subscription(topic, SubscriptionKind.NONE, null, null, selector, noLocal, connectionId, 0);
     }
 
     /** A shared non-durable subscription. */
@@ -97,16 +101,20 @@ final class Subscription {
         return topic == otherTopic && Objects.equals(selector, otherSelector) && noLocal == otherNoLocal;
     }
 
-    /** Whether a message published to the topic belongs in this subscription. */
+    /** Whether a message published to the topic belongs in this subscription: not local if so asked, selected. */
     boolean accepts(ServerMessage message) {
+        return !isLocal(message) && message.matches(compiled);
+    }
+
+    private boolean isLocal(ServerMessage message) {
         if (!noLocal) {
-            return true;
+            return false;
         }
         if (isDurable()) {
             // A durable subscription outlives connections: "local" means published under its client id.
-            return clientId == null || !clientId.equals(message.producerClientId());
+            return clientId != null && clientId.equals(message.producerClientId());
         }
-        return !localConnectionId.equals(message.producerConnectionId());
+        return localConnectionId.equals(message.producerConnectionId());
     }
 
     /** The form the store keeps. */

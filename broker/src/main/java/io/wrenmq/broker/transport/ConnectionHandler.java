@@ -17,7 +17,10 @@ import io.wrenmq.broker.core.ProtocolViolationException;
 import io.wrenmq.broker.core.ServerConnection;
 import io.wrenmq.broker.core.ServerMessage;
 import io.wrenmq.jms.WrenVersion;
+import io.wrenmq.persistence.Position;
 import io.wrenmq.protocol.AckFrame;
+import io.wrenmq.protocol.BrowseFrame;
+import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
@@ -52,6 +55,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -207,6 +211,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
                 CloseConsumerFrame f = (CloseConsumerFrame) frame;
                 c.closeConsumer(f.requestId(), f.consumerId(), f.lastDelivered());
             }
+            case BROWSE -> {
+                BrowseFrame f = (BrowseFrame) frame;
+                c.browse(f.requestId(), f.queue(), f.selector(), new Position(f.afterPriority(), f.afterId()),
+                        f.max());
+            }
             case UNSUBSCRIBE -> {
                 UnsubscribeFrame f = (UnsubscribeFrame) frame;
                 c.unsubscribe(f.requestId(), f.name());
@@ -243,6 +252,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             case CREATE_CONSUMER -> ((CreateConsumerFrame) frame).requestId();
             case CLOSE_CONSUMER -> ((CloseConsumerFrame) frame).requestId();
             case UNSUBSCRIBE -> ((UnsubscribeFrame) frame).requestId();
+            case BROWSE -> ((BrowseFrame) frame).requestId();
             case SET_CLIENT_ID -> ((SetClientIdFrame) frame).requestId();
             case CREATE_TEMP_DESTINATION -> ((CreateTempDestinationFrame) frame).requestId();
             case DELETE_TEMP_DESTINATION -> ((DeleteTempDestinationFrame) frame).requestId();
@@ -318,6 +328,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     @Override
     public void recovered(long requestId, List<ConsumerMark> restartFrom) {
         outbox.send(new RecoveredFrame(requestId, restartFrom));
+    }
+
+    @Override
+    public void browsed(long requestId, List<ServerMessage> messages, List<Integer> deliveryCounts, Position last,
+                        boolean more) {
+        List<byte[]> encoded = new ArrayList<>(messages.size());
+        for (ServerMessage m : messages) {
+            encoded.add(m.encoded());
+        }
+        outbox.send(new BrowsedFrame(requestId, encoded, deliveryCounts, last.priority(), last.messageId(), more));
     }
 
     @Override

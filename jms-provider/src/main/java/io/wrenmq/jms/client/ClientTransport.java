@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.DeliverFrame;
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.ErrorFrame;
@@ -157,7 +158,7 @@ final class ClientTransport {
     /**
      * Sends a request built around a fresh request id and waits for its reply.
      *
-     * @return the {@link ReceiptFrame} or {@link RecoveredFrame}
+     * @return the {@link ReceiptFrame}, {@link RecoveredFrame} or {@link BrowsedFrame}
      * @throws JMSException the exception the broker's error names, or a failure of the connection
      */
     Frame request(LongFunction<Frame> build) throws JMSException {
@@ -274,6 +275,7 @@ final class ClientTransport {
                 case SEND_CREDIT -> listener.onSendCredit(((SendCreditFrame) frame).bytes());
                 case PULL_EMPTY -> listener.onPullEmpty((PullEmptyFrame) frame);
                 case RECOVERED -> complete(((RecoveredFrame) frame).requestId(), frame);
+                case BROWSED -> complete(((BrowsedFrame) frame).requestId(), frame);
                 case PING -> {
                 }
                 case WELCOME -> handshake.complete(frame);

@@ -25,6 +25,7 @@ import io.wrenmq.protocol.RollbackFrame;
 import io.wrenmq.protocol.SessionAckFrame;
 import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.protocol.UnsubscribeFrame;
+import io.wrenmq.selector.Selector;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -641,6 +642,10 @@ public class WrenSession implements Session, QueueSession, TopicSession {
 
     private WrenMessageConsumer openConsumer(WrenDestination d, String selector, boolean noLocal,
                                              String subscriptionName, SubscriptionKind kind) throws JMSException {
+        if (selector != null) {
+            // InvalidSelectorException here, before anything reaches the broker (which checks again).
+            Selector.validate(selector);
+        }
         if (d instanceof WrenTemporaryDestination t && t.connection() != connection) {
             throw new InvalidDestinationException("temporary destination " + d.getName()
                     + " belongs to another connection; only its creator may consume from it");
@@ -792,7 +797,19 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
-        throw new JMSException("queue browsers are not supported by this version of Wren yet");
+        WrenDestination d = toWren(queue, false);
+        if (d.kind().isTopic()) {
+            throw new InvalidDestinationException("only a queue can be browsed");
+        }
+        if (d instanceof WrenTemporaryDestination t && t.connection() != connection) {
+            throw new InvalidDestinationException("temporary queue " + d.getName()
+                    + " belongs to another connection; only its creator may browse it");
+        }
+        String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        if (selector != null) {
+            Selector.validate(selector);
+        }
+        return new WrenQueueBrowser(this, d, selector);
     }
 
     /** Removes a durable subscription of this connection's client id; see the broker's rules in the frame. */

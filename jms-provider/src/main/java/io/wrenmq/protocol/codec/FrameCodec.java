@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.wrenmq.protocol.AckFrame;
 import io.wrenmq.protocol.AckKind;
+import io.wrenmq.protocol.BrowseFrame;
+import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
@@ -208,6 +210,27 @@ public final class FrameCodec {
                 out.writeLong(f.requestId());
                 writeDestination(out, f.destination());
             }
+            case BROWSE -> {
+                BrowseFrame f = (BrowseFrame) frame;
+                out.writeLong(f.requestId());
+                writeDestination(out, f.queue());
+                writeString(out, f.selector());
+                out.writeInt(f.afterPriority());
+                out.writeLong(f.afterId());
+                out.writeInt(f.max());
+            }
+            case BROWSED -> {
+                BrowsedFrame f = (BrowsedFrame) frame;
+                out.writeLong(f.requestId());
+                out.writeInt(f.messages().size());
+                for (int i = 0; i < f.messages().size(); i++) {
+                    out.writeInt(f.deliveryCounts().get(i));
+                    writeBytes(out, f.messages().get(i));
+                }
+                out.writeInt(f.lastPriority());
+                out.writeLong(f.lastId());
+                out.writeBoolean(f.more());
+            }
             case UNSUBSCRIBE -> {
                 UnsubscribeFrame f = (UnsubscribeFrame) frame;
                 out.writeLong(f.requestId());
@@ -327,11 +350,30 @@ public final class FrameCodec {
                 return new CreateTempDestinationFrame(in.readLong(), readDestination(in));
             case DELETE_TEMP_DESTINATION:
                 return new DeleteTempDestinationFrame(in.readLong(), readDestination(in));
+            case BROWSE:
+                return new BrowseFrame(in.readLong(), readDestination(in), readString(in), in.readInt(),
+                        in.readLong(), in.readInt());
+            case BROWSED:
+                return readBrowsed(in);
             case UNSUBSCRIBE:
                 return new UnsubscribeFrame(in.readLong(), requireString(in, "subscription name"));
             default:
                 throw new AssertionError(type);
         }
+    }
+
+    private static BrowsedFrame readBrowsed(ByteBuf in) throws MalformedFrameException {
+        long requestId = in.readLong();
+        int n = in.readInt();
+        // Each message takes at least its two length fields: a count that cannot fit is refused before allocating.
+        checkLength(in, n * 8L > Integer.MAX_VALUE ? -1 : n * 8, "browsed message count");
+        List<byte[]> messages = new ArrayList<>(n);
+        List<Integer> counts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            counts.add(in.readInt());
+            messages.add(readBytes(in));
+        }
+        return new BrowsedFrame(requestId, messages, counts, in.readInt(), in.readLong(), readBoolean(in));
     }
 
     private static void writeString(ByteBuf out, String s) {

@@ -2,6 +2,8 @@ package io.wrenmq.protocol.codec;
 
 import io.wrenmq.protocol.AckFrame;
 import io.wrenmq.protocol.AckKind;
+import io.wrenmq.protocol.BrowseFrame;
+import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CloseSessionFrame;
@@ -136,6 +138,10 @@ final class FrameSamples {
         add(m, new CreateTempDestinationFrame(1, tempQueue), new CreateTempDestinationFrame(Long.MAX_VALUE, tempTopic));
         add(m, new DeleteTempDestinationFrame(1, tempTopic), new DeleteTempDestinationFrame(Long.MIN_VALUE,
                 tempQueue));
+        add(m, new BrowseFrame(1, queue, null, 10, 0, 100), new BrowseFrame(Long.MAX_VALUE, tempQueue,
+                "color = 'red' AND " + NON_ASCII.length() + " > 1", 0, Long.MAX_VALUE, Integer.MAX_VALUE));
+        add(m, new BrowsedFrame(1, List.of(), List.of(), 10, 0, false), new BrowsedFrame(2,
+                List.of(bytes(5, 300), new byte[0], bytes(6, LARGE)), List.of(1, 2, Integer.MAX_VALUE), 4, 99, true));
         add(m, new UnsubscribeFrame(1, "sub"), new UnsubscribeFrame(Long.MAX_VALUE, NON_ASCII),
                 new UnsubscribeFrame(2, ""));
 
