@@ -1,17 +1,7 @@
 package io.wrenmq.jms.client;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.DeliverFrame;
 import io.wrenmq.protocol.ErrorCode;
@@ -25,32 +15,70 @@ import io.wrenmq.protocol.ReceiptFrame;
 import io.wrenmq.protocol.RecoveredFrame;
 import io.wrenmq.protocol.SendCreditFrame;
 import io.wrenmq.protocol.WelcomeFrame;
-import io.wrenmq.protocol.codec.DecodeFailure;
-import io.wrenmq.protocol.codec.FrameDecoder;
-import io.wrenmq.protocol.codec.FrameEncoder;
-import io.wrenmq.protocol.codec.FrameOutbox;
+import io.wrenmq.protocol.codec.FrameCodec;
+import io.wrenmq.protocol.codec.MalformedFrameException;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 /**
  * One TCP connection to a broker: the handshake, requests matched to their replies, and inbound frames handed to a
- * {@link Listener} on the I/O thread. Thread-safe.
+ * {@link Listener} on the connection's reader thread. Thread-safe.
+ *
+ * <h2>Threads: why a blocking socket and not an event loop</h2>
+ * A JMS client has few connections and sends from application threads. When sends are spaced out (request and
+ * reply, a consumer acknowledging now and then), the sending thread writes its frame itself: that spares the
+ * hand-over to an I/O thread, a wake-up per send and the largest cost of a round trip. When sends come fast (one
+ * within {@value #BURST_MICROS} µs of the last write), they are queued for the connection's writer thread, which
+ * writes everything queued in one system call while the senders carry on, as an event loop would. Frames that
+ * need not go at once (acknowledgements) are only queued: they leave with the next frame that goes, or after at
+ * most {@value #LAZY_MICROS} µs by the writer thread. Either way frames are written under one lock, in the order
+ * they were queued, by whoever holds it; a sender that finds it taken leaves its frame to the holder, which writes
+ * everything queued before it lets go. One reader thread per
+ * connection reads frames and hands them to the listener; application code never runs on it. A shared timer
+ * sends pings on an idle connection and closes one from which nothing was heard for three heartbeat intervals.
  */
 final class ClientTransport {
     private static final Logger log = LoggerFactory.getLogger(ClientTransport.class);
     /** The client accepts frames up to this size from the broker; the broker's own limit governs sends. */
     private static final int MAX_INBOUND_FRAME = 64 * 1024 * 1024;
+    /** Frames written in one system call at most, in bytes (more go in the next one). */
+    private static final int WRITE_CHUNK = 64 * 1024;
+    /** A send this soon after the one before is part of a burst and goes to the writer thread. */
+    private static final long BURST_MICROS = 50;
+    private static final long BURST_NANOS = TimeUnit.MICROSECONDS.toNanos(BURST_MICROS);
+    /** The longest a frame sent lazily waits for another frame to go with. */
+    private static final long LAZY_MICROS = 1000;
+    private static final long LAZY_NANOS = TimeUnit.MICROSECONDS.toNanos(LAZY_MICROS);
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wren-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
-    /** Receives what the broker pushes; called on the I/O thread and must not block. */
+    /** Receives what the broker pushes; called on the reader thread and must not block. */
     interface Listener {
         void onDeliver(DeliverFrame frame);
 
@@ -62,19 +90,35 @@ final class ClientTransport {
         void onClosed(JMSException cause);
     }
 
-    private final Channel channel;
-    private final FrameOutbox outbox;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Listener listener;
     private final long requestTimeoutMs;
     private final AtomicLong requestIds = new AtomicLong();
     private final ConcurrentHashMap<Long, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
-    private final Handler handler;
+    private final CompletableFuture<Frame> handshake = new CompletableFuture<>();
+    private final Queue<Frame> outbox = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ByteBuf writeBuffer = Unpooled.buffer(8 * 1024);
     private volatile WelcomeFrame welcome;
     private volatile boolean closing;
+    private volatile boolean ended;
+    private volatile String brokerReason;
+    private volatile ErrorCode brokerCode;
+    private volatile long lastRead = System.nanoTime();
+    private volatile long lastWrite = System.nanoTime();
+    private volatile long lastSend;
+    /** Set while frames sent lazily wait; the writer then writes after {@link #LAZY_NANOS} if nobody else has. */
+    private final AtomicBoolean lazyWaiting = new AtomicBoolean();
+    private ScheduledFuture<?> heartbeat;
+    private Thread writer;
 
-    private ClientTransport(Channel channel, Handler handler, long requestTimeoutMs) {
-        this.channel = channel;
-        this.handler = handler;
-        this.outbox = new FrameOutbox(channel);
+    private ClientTransport(Socket socket, Listener listener, long requestTimeoutMs) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.listener = listener;
         this.requestTimeoutMs = requestTimeoutMs;
     }
 
@@ -86,41 +130,36 @@ final class ClientTransport {
      */
     static ClientTransport connect(BrokerUrl url, HelloFrame hello, Listener listener) throws JMSException {
         long connectTimeout = url.millis("connectTimeout", 10_000);
-        Handler handler = new Handler(listener);
-        Bootstrap b = new Bootstrap()
-                .group(ClientIo.group())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("decoder", new FrameDecoder(MAX_INBOUND_FRAME));
-                        ch.pipeline().addLast("encoder", FrameEncoder.INSTANCE);
-                        ch.pipeline().addLast("handler", handler);
-                    }
-                });
-        ChannelFuture cf = b.connect(url.host(), url.port());
-        if (!cf.awaitUninterruptibly(connectTimeout + 1000) || !cf.isSuccess()) {
-            cf.channel().close();
-            Throwable cause = cf.cause();
+        Socket socket = new Socket();
+        ClientTransport t;
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(url.host(), url.port()), (int) Math.min(Integer.MAX_VALUE,
+                    connectTimeout));
+            t = new ClientTransport(socket, listener, url.millis("requestTimeout", 30_000));
+        } catch (IOException e) {
+            closeQuietly(socket);
             throw Exceptions.withCause(new JMSException("cannot connect to the broker at " + url.host() + ":"
-                    + url.port() + ": " + (cause == null ? "timed out" : cause.getMessage())),
-                    cause == null ? new TimeoutException() : cause);
+                    + url.port() + ": " + e.getMessage()), e);
         }
-        ClientTransport t = new ClientTransport(cf.channel(), handler, url.millis("requestTimeout", 30_000));
-        handler.transport = t;
-        t.outbox.send(hello);
+        String name = url.host() + ":" + url.port();
+        Thread reader = new Thread(t::readLoop, "wren-reader-" + name);
+        reader.setDaemon(true);
+        t.writer = new Thread(t::writeLoop, "wren-writer-" + name);
+        t.writer.setDaemon(true);
+        reader.start();
+        t.writer.start();
+        t.send(hello);
         Frame answer;
         try {
-            answer = handler.handshake.get(connectTimeout, TimeUnit.MILLISECONDS);
+            answer = t.handshake.get(connectTimeout, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            t.channel.close();
+            t.abort();
             throw Exceptions.withCause(new JMSException("interrupted while connecting"), e);
         } catch (ExecutionException | TimeoutException e) {
-            t.channel.close();
+            t.abort();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (cause instanceof JMSException je) {
                 throw je;
@@ -129,15 +168,14 @@ final class ClientTransport {
                     + url.port() + " within " + connectTimeout + " ms"), cause);
         }
         if (answer instanceof ErrorFrame error) {
-            t.channel.close();
+            t.abort();
             throw Exceptions.of(error.code(), error.message());
         }
         WelcomeFrame w = (WelcomeFrame) answer;
         t.welcome = w;
         if (w.heartbeatMs() > 0) {
             long hb = w.heartbeatMs();
-            t.channel.eventLoop().execute(() -> t.channel.pipeline().addFirst("idle",
-                    new IdleStateHandler(3 * hb, hb, 0, TimeUnit.MILLISECONDS)));
+            t.heartbeat = TIMER.scheduleAtFixedRate(() -> t.beat(hb), hb, hb, TimeUnit.MILLISECONDS);
         }
         return t;
     }
@@ -147,13 +185,98 @@ final class ClientTransport {
     }
 
     boolean isOpen() {
-        return channel.isActive() && !closing;
+        return !ended && !closing;
     }
 
-    /** Sends a frame that wants no reply. */
+    // Writing
+
+    /**
+     * Sends a frame that wants no reply: written by this thread before this returns, or, in a burst of sends or
+     * while another thread writes, soon after by the writer or that thread (see the class comment). A frame sent
+     * after the connection ended is dropped.
+     */
     void send(Frame frame) {
-        outbox.send(frame);
+        outbox.offer(frame);
+        long now = System.nanoTime();
+        long previous = lastSend;
+        lastSend = now;
+        if (now - previous < BURST_NANOS) {
+            LockSupport.unpark(writer);
+        } else {
+            flush();
+        }
     }
+
+    /**
+     * Sends a frame that may wait a little (an acknowledgement): it goes with the next frame sent, or within
+     * {@value #LAZY_MICROS} µs.
+     */
+    void sendLazily(Frame frame) {
+        outbox.offer(frame);
+        if (lazyWaiting.compareAndSet(false, true)) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    /**
+     * The writer thread: writes what bursts of sends queue, and lazy frames nobody took along, until the end. The
+     * flag is cleared before the write that covers what set it, and checked before every park, so no frame is left
+     * behind (a permit from an unpark in between makes the park return at once).
+     */
+    private void writeLoop() {
+        while (!ended) {
+            if (lazyWaiting.get()) {
+                LockSupport.parkNanos(this, LAZY_NANOS);
+                lazyWaiting.set(false);
+            } else if (outbox.isEmpty()) {
+                LockSupport.park(this);
+            }
+            flush();
+        }
+    }
+
+    /** Writes what is queued while this thread can take the lock; see the class comment. */
+    private void flush() {
+        while (!outbox.isEmpty() && writeLock.tryLock()) {
+            try {
+                writeQueued();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    private void writeQueued() {
+        Frame f;
+        while ((f = outbox.poll()) != null) {
+            if (ended) {
+                outbox.clear();
+                return;
+            }
+            FrameCodec.encode(f, writeBuffer);
+            if (writeBuffer.readableBytes() >= WRITE_CHUNK || outbox.isEmpty()) {
+                writeBuffered();
+            }
+        }
+    }
+
+    private void writeBuffered() {
+        try {
+            out.write(writeBuffer.array(), writeBuffer.arrayOffset() + writeBuffer.readerIndex(),
+                    writeBuffer.readableBytes());
+            lastWrite = System.nanoTime();
+        } catch (IOException e) {
+            fail("cannot write to the broker: " + e.getMessage(), null);
+        } finally {
+            writeBuffer.clear();
+            if (writeBuffer.capacity() > 4 * WRITE_CHUNK) {
+                // A large message grew it; do not keep megabytes per idle connection.
+                writeBuffer.capacity(8 * 1024);
+            }
+        }
+    }
+
+    // Requests
 
     /**
      * Sends a request built around a fresh request id and waits for its reply.
@@ -170,12 +293,12 @@ final class ClientTransport {
         long id = requestIds.incrementAndGet();
         CompletableFuture<Frame> f = new CompletableFuture<>();
         pending.put(id, f);
-        if (!channel.isActive()) {
+        if (ended) {
             pending.remove(id);
-            f.completeExceptionally(handler.failure());
+            f.completeExceptionally(failure());
             return f;
         }
-        outbox.send(build.apply(id));
+        send(build.apply(id));
         return f;
     }
 
@@ -205,9 +328,8 @@ final class ClientTransport {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof JMSException je) {
-                // Rethrown as a new exception so that the stack shows the caller, not the I/O thread.
-                JMSException copy = copyOf(je);
-                throw copy;
+                // Rethrown as a new exception so that the stack shows the caller, not the reader thread.
+                throw copyOf(je);
             }
             throw Exceptions.withCause(new JMSException(String.valueOf(cause)), cause);
         }
@@ -224,132 +346,171 @@ final class ClientTransport {
         return copy;
     }
 
-    /** Closes the socket; what was sent before is written first. */
+    // Reading, on the reader thread
+
+    private void readLoop() {
+        try {
+            byte[] header = new byte[5];
+            while (true) {
+                readFully(header, 5);
+                int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
+                        | (header[3] & 0xff);
+                if (length < 1 || length > MAX_INBOUND_FRAME) {
+                    throw new MalformedFrameException("frame length " + length + " is outside 1.." + MAX_INBOUND_FRAME);
+                }
+                byte[] body = new byte[length - 1];
+                readFully(body, body.length);
+                lastRead = System.nanoTime();
+                dispatch(FrameCodec.decode(header[4] & 0xff, Unpooled.wrappedBuffer(body)));
+            }
+        } catch (MalformedFrameException e) {
+            brokerReason = "malformed frame from the broker: " + e.getMessage();
+            log.warn("Closing the connection to {}: {}", socket.getRemoteSocketAddress(), brokerReason);
+        } catch (IOException e) {
+            if (!closing && brokerReason == null) {
+                brokerReason = e instanceof EOFException ? null : e.toString();
+                log.debug("Connection to {} ended", socket.getRemoteSocketAddress(), e);
+            }
+        } catch (RuntimeException e) {
+            brokerReason = "unexpected failure reading from the broker: " + e;
+            log.warn("Closing the connection to {}", socket.getRemoteSocketAddress(), e);
+        }
+        ended();
+    }
+
+    private void readFully(byte[] b, int n) throws IOException {
+        int off = 0;
+        while (off < n) {
+            int r = in.read(b, off, n - off);
+            if (r < 0) {
+                throw new EOFException("the broker closed the connection");
+            }
+            off += r;
+        }
+    }
+
+    private void dispatch(Frame frame) throws MalformedFrameException {
+        switch (frame.type()) {
+            case DELIVER -> listener.onDeliver((DeliverFrame) frame);
+            case RECEIPT -> complete(((ReceiptFrame) frame).requestId(), frame);
+            case SEND_CREDIT -> listener.onSendCredit(((SendCreditFrame) frame).bytes());
+            case PULL_EMPTY -> listener.onPullEmpty((PullEmptyFrame) frame);
+            case RECOVERED -> complete(((RecoveredFrame) frame).requestId(), frame);
+            case BROWSED -> complete(((BrowsedFrame) frame).requestId(), frame);
+            case PING -> {
+            }
+            case WELCOME -> handshake.complete(frame);
+            case ERROR -> onError((ErrorFrame) frame);
+            default -> throw new MalformedFrameException("the broker sent an unexpected " + frame.type() + " frame");
+        }
+    }
+
+    private void onError(ErrorFrame error) {
+        if (error.requestId() == 0) {
+            // The broker is about to close the connection and says why.
+            brokerReason = error.message();
+            brokerCode = error.code();
+            if (!handshake.isDone()) {
+                handshake.complete(error);
+            }
+            return;
+        }
+        CompletableFuture<Frame> f = pending.remove(error.requestId());
+        if (f != null) {
+            f.completeExceptionally(Exceptions.of(error.code(), error.message()));
+        }
+    }
+
+    private void complete(long requestId, Frame frame) {
+        CompletableFuture<Frame> f = pending.remove(requestId);
+        if (f != null) {
+            f.complete(frame);
+        }
+    }
+
+    private JMSException failure() {
+        String reason = brokerReason;
+        if (reason != null && brokerCode != null && brokerCode != ErrorCode.PROTOCOL
+                && brokerCode != ErrorCode.GENERAL) {
+            return Exceptions.of(brokerCode, reason);
+        }
+        return new JMSException("the connection to the broker was lost" + (reason == null ? "" : ": " + reason));
+    }
+
+    // Heartbeat and the end
+
+    /** On the timer: a ping if this side said nothing for an interval; the end if the broker said nothing for 3. */
+    private void beat(long intervalMs) {
+        long now = System.nanoTime();
+        if (now - lastRead > TimeUnit.MILLISECONDS.toNanos(3 * intervalMs)) {
+            fail("nothing heard from the broker for " + 3 * intervalMs + " ms", null);
+            return;
+        }
+        if (now - lastWrite >= TimeUnit.MILLISECONDS.toNanos(intervalMs) && !writeLock.isLocked()) {
+            send(PingFrame.INSTANCE);
+        }
+    }
+
+    private void fail(String reason, Throwable cause) {
+        if (brokerReason == null) {
+            brokerReason = reason;
+        }
+        if (cause != null) {
+            log.debug("Connection to {} failed", socket.getRemoteSocketAddress(), cause);
+        }
+        closeQuietly(socket);
+    }
+
+    /** The connection is over (the reader ends here): every request waiting fails, the listener is told. */
+    private void ended() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        LockSupport.unpark(writer);
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        closeQuietly(socket);
+        JMSException failure = failure();
+        if (!handshake.isDone()) {
+            handshake.completeExceptionally(failure);
+        }
+        for (Long id : pending.keySet()) {
+            CompletableFuture<Frame> f = pending.remove(id);
+            if (f != null) {
+                f.completeExceptionally(failure);
+            }
+        }
+        outbox.clear();
+        listener.onClosed(closing ? null : failure);
+    }
+
+    /** Closes the socket once what was sent before is written; the reader then ends. */
     void close() {
         closing = true;
-        channel.eventLoop().execute(() -> {
-            outbox.run();
-            channel.close();
-        });
+        writeLock.lock();
+        try {
+            writeQueued();
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            log.debug("Closing the connection to {}", socket.getRemoteSocketAddress(), e);
+        } finally {
+            writeLock.unlock();
+        }
+        closeQuietly(socket);
     }
 
     /** Closes the socket without waiting for anything, as a failure does. */
     void abort() {
-        channel.close();
+        closeQuietly(socket);
     }
 
-    /** Inbound frames: replies complete requests, the rest go to the listener. */
-    private static final class Handler extends ChannelInboundHandlerAdapter {
-        private final Listener listener;
-        final CompletableFuture<Frame> handshake = new CompletableFuture<>();
-        ClientTransport transport;
-        private volatile String brokerReason;
-        private volatile ErrorCode brokerCode;
-
-        Handler(Listener listener) {
-            this.listener = listener;
-        }
-
-        JMSException failure() {
-            String reason = brokerReason;
-            if (reason != null && brokerCode != null && brokerCode != ErrorCode.PROTOCOL
-                    && brokerCode != ErrorCode.GENERAL) {
-                return Exceptions.of(brokerCode, reason);
-            }
-            return new JMSException("the connection to the broker was lost"
-                    + (reason == null ? "" : ": " + reason));
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof DecodeFailure failure) {
-                brokerReason = "malformed frame from the broker: " + failure.reason();
-                log.warn("Closing the connection to {}: {}", ctx.channel().remoteAddress(), brokerReason);
-                ctx.close();
-                return;
-            }
-            Frame frame = (Frame) msg;
-            switch (frame.type()) {
-                case DELIVER -> listener.onDeliver((DeliverFrame) frame);
-                case RECEIPT -> complete(((ReceiptFrame) frame).requestId(), frame);
-                case SEND_CREDIT -> listener.onSendCredit(((SendCreditFrame) frame).bytes());
-                case PULL_EMPTY -> listener.onPullEmpty((PullEmptyFrame) frame);
-                case RECOVERED -> complete(((RecoveredFrame) frame).requestId(), frame);
-                case BROWSED -> complete(((BrowsedFrame) frame).requestId(), frame);
-                case PING -> {
-                }
-                case WELCOME -> handshake.complete(frame);
-                case ERROR -> onError(ctx, (ErrorFrame) frame);
-                default -> {
-                    brokerReason = "the broker sent an unexpected " + frame.type() + " frame";
-                    ctx.close();
-                }
-            }
-        }
-
-        private void onError(ChannelHandlerContext ctx, ErrorFrame error) {
-            if (error.requestId() == 0) {
-                // The broker is about to close the connection and says why.
-                brokerReason = error.message();
-                brokerCode = error.code();
-                if (!handshake.isDone()) {
-                    handshake.complete(error);
-                }
-                return;
-            }
-            CompletableFuture<Frame> f = transport == null ? null : transport.pending.remove(error.requestId());
-            if (f != null) {
-                f.completeExceptionally(Exceptions.of(error.code(), error.message()));
-            }
-        }
-
-        private void complete(long requestId, Frame frame) {
-            CompletableFuture<Frame> f = transport == null ? null : transport.pending.remove(requestId);
-            if (f != null) {
-                f.complete(frame);
-            }
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent idle) {
-                if (idle.state() == IdleState.READER_IDLE) {
-                    brokerReason = "nothing heard from the broker for too long";
-                    ctx.close();
-                } else if (idle.state() == IdleState.WRITER_IDLE && transport != null) {
-                    transport.outbox.send(PingFrame.INSTANCE);
-                }
-                return;
-            }
-            ctx.fireUserEventTriggered(evt);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (brokerReason == null) {
-                brokerReason = cause.toString();
-            }
-            log.debug("I/O error on the connection to {}", ctx.channel().remoteAddress(), cause);
-            ctx.close();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            JMSException failure = failure();
-            if (!handshake.isDone()) {
-                handshake.completeExceptionally(failure);
-            }
-            ClientTransport t = transport;
-            if (t == null) {
-                return;
-            }
-            for (Long id : t.pending.keySet()) {
-                CompletableFuture<Frame> f = t.pending.remove(id);
-                if (f != null) {
-                    f.completeExceptionally(failure);
-                }
-            }
-            listener.onClosed(t.closing ? null : failure);
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Closing what failed already: nothing more to do.
         }
     }
 

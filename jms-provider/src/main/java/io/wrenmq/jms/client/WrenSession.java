@@ -86,6 +86,8 @@ import java.util.function.LongFunction;
 public class WrenSession implements Session, QueueSession, TopicSession {
     private static final Logger log = LoggerFactory.getLogger(WrenSession.class);
     static final int LISTENER_ATTEMPTS = 10;
+    /** A consumer whose window is at least this large has its acknowledgements sent lazily. */
+    private static final int LAZY_ACK_MIN_PREFETCH = 16;
 
     private final WrenConnection connection;
     private final int id;
@@ -191,8 +193,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
             return decode(frame, frame.deliveryCount());
         } catch (JMSException e) {
             consumer.delivered(frame.deliveryId());
-            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED,
-                    creditOf(consumer)));
+            sendAck(consumer, frame, AckKind.DELIVERED);
             throw e;
         }
     }
@@ -200,7 +201,6 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     /** Records the hand-over of a decoded delivery and acknowledges it as the mode requires. */
     private WrenMessage accept(WrenMessageConsumer consumer, DeliverFrame frame, WrenMessage m, boolean toListener) {
         consumer.delivered(frame.deliveryId());
-        int credit = creditOf(consumer);
         if (mode == CLIENT_ACKNOWLEDGE || mode == SESSION_TRANSACTED) {
             // Acknowledged later: by acknowledge(), or by commit (where Message.acknowledge() does nothing).
             synchronized (unacknowledged) {
@@ -209,12 +209,24 @@ public class WrenSession implements Session, QueueSession, TopicSession {
             if (mode == CLIENT_ACKNOWLEDGE) {
                 m.setAcknowledger(this::acknowledge);
             }
-            connection.transport().send(new AckFrame(consumer.id(), frame.deliveryId(), AckKind.DELIVERED, credit));
+            sendAck(consumer, frame, AckKind.DELIVERED);
         } else if (!toListener) {
-            connection.transport().send(
-                    new AckFrame(consumer.id(), frame.deliveryId(), AckKind.CONSUMED_ONE, credit));
+            sendAck(consumer, frame, AckKind.CONSUMED_ONE);
         }
         return m;
+    }
+
+    /**
+     * Acknowledges a delivery, returning its credit. Lazily, to share a write with what the application sends next,
+     * unless the consumer's window is so small that the broker would soon wait for the credit.
+     */
+    private void sendAck(WrenMessageConsumer consumer, DeliverFrame frame, AckKind kind) {
+        AckFrame ack = new AckFrame(consumer.id(), frame.deliveryId(), kind, creditOf(consumer));
+        if (consumer.prefetch() >= LAZY_ACK_MIN_PREFETCH) {
+            connection.transport().sendLazily(ack);
+        } else {
+            connection.transport().send(ack);
+        }
     }
 
     /** The credit a hand-over returns: one with a prefetch window, none when pulling. */
@@ -329,8 +341,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
                 }
             }
             if (autoAck) {
-                connection.transport().send(new AckFrame(c.id(), frame.deliveryId(), AckKind.CONSUMED_ONE,
-                        creditOf(c)));
+                sendAck(c, frame, AckKind.CONSUMED_ONE);
             }
             if (c.closeWhenListenerReturns()) {
                 c.finishClose();
