@@ -21,6 +21,7 @@ import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,8 @@ final class ClientTransport {
     private static final Logger log = LoggerFactory.getLogger(ClientTransport.class);
     /** The client accepts frames up to this size from the broker; the broker's own limit governs sends. */
     private static final int MAX_INBOUND_FRAME = 64 * 1024 * 1024;
+    /** Bytes read from the socket at a time, at most. */
+    private static final int READ_BUFFER = 64 * 1024;
     /** Frames written in one system call at most, in bytes (more go in the next one). */
     private static final int WRITE_CHUNK = 64 * 1024;
     /** A send this soon after the one before is part of a burst and goes to the writer thread. */
@@ -116,7 +119,8 @@ final class ClientTransport {
 
     private ClientTransport(Socket socket, Listener listener, long requestTimeoutMs) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        // Buffered: a stream of small frames is then read a buffer at a time, not two system calls per frame.
+        this.in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
         this.out = socket.getOutputStream();
         this.listener = listener;
         this.requestTimeoutMs = requestTimeoutMs;
