@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar wren-broker.jar [--config FILE] [--port N] [--data-dir DIR] [--OPTION VALUE ...]}
  *
  * <p>Options on the command line override those of the configuration file; every option of {@link BrokerConfig#KEYS}
- * is accepted both ways. SIGTERM or Ctrl-C stops the broker cleanly. A broker that cannot start prints one line
- * saying why and exits with status 1; bad arguments exit with 2.
+ * is accepted both ways. SIGTERM or Ctrl-C stops the broker cleanly and exits with status 0. A broker that cannot
+ * start prints one line saying why and exits with status 1; bad arguments exit with 2.
  */
 public final class Main {
 
@@ -48,6 +48,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
             stopped.countDown();
+            // A JVM stopped by SIGTERM exits with 143 even when it shut down cleanly; a clean stop is a success,
+            // and service managers and scripts read the status.
+            Runtime.getRuntime().halt(0);
         }, "wren-shutdown"));
         try {
             stopped.await();

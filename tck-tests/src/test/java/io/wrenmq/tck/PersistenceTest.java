@@ -216,6 +216,17 @@ class PersistenceTest extends JmsTestSupport {
     }
 
     @Test
+    void aDurableSubscriptionAndItsTopicAreStoredBeforeCreateDurableConsumerReturns() throws Exception {
+        start(b -> b);
+        Session session = connect("subscribing-client").createSession(Session.AUTO_ACKNOWLEDGE);
+        session.createDurableConsumer(session.createTopic("stored-at-once"), "kept");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM wren_subscription"),
+                "createDurableConsumer returned before the store had the subscription");
+        assertEquals(1, database.count("SELECT COUNT(*) FROM wren_destination WHERE name = 'stored-at-once'"),
+                "createDurableConsumer returned before the store had the topic");
+    }
+
+    @Test
     void unsubscribeRemovesADurableSubscriptionForGood() throws Exception {
         start(b -> b);
         Session session = connect("unsubscribing-client").createSession(Session.AUTO_ACKNOWLEDGE);

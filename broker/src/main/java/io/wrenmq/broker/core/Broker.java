@@ -249,9 +249,10 @@ public final class Broker {
             return newDestination(address, 0, executor, null);
         }
         long id = ids.next();
-        store.destinationCreated(new StoredDestination(id, address.kind().isTopic()
-                ? StoredDestination.Kind.TOPIC : StoredDestination.Kind.QUEUE, address.name()));
-        return newDestination(address, id, executor, null);
+        Destination d = newDestination(address, id, executor, null);
+        d.storing(store.destinationCreated(new StoredDestination(id, address.kind().isTopic()
+                ? StoredDestination.Kind.TOPIC : StoredDestination.Kind.QUEUE, address.name())));
+        return d;
     }
 
     /** @param id the store's id for it; 0 for one the store does not keep */

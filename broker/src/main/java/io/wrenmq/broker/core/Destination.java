@@ -34,6 +34,8 @@ public abstract class Destination {
     private volatile long dequeued;
     private volatile long expired;
     private boolean deleted;
+    /** Completes once the store has this destination (at once for one it does not keep, or that it restored). */
+    private volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
     /** A send whose window or receipt is held back while the destination is over its memory limit. */
     private record HeldSend(ServerConnection producer, long requestId, int bytes) {
@@ -78,6 +80,16 @@ public abstract class Destination {
     /** The store for its holders, or null when its messages live in memory only. */
     MessageStore store() {
         return id == 0 ? null : placement.store();
+    }
+
+    /** The store is recording this new destination; {@code recorded} completes once it has. */
+    void storing(CompletableFuture<Void> recorded) {
+        stored = recorded;
+    }
+
+    /** Completes once the store has this destination, so that it outlives a crash from then on. */
+    CompletableFuture<Void> stored() {
+        return stored;
     }
 
     /** The event loop that owns this destination's state. */

@@ -305,7 +305,17 @@ public final class ServerConnection {
                 return;
             }
             destination.addConsumer(consumer);
-            channel.receipt(requestId);
+            // A new queue, topic or durable subscription is answered once the store has it: it then survives.
+            CompletableFuture<Void> recorded = subscription == null ? destination.stored()
+                    : CompletableFuture.allOf(destination.stored(), subscription.stored);
+            recorded.whenComplete((v, failure) -> {
+                if (failure == null) {
+                    channel.receipt(requestId);
+                } else {
+                    channel.error(requestId, ErrorCode.GENERAL, "the store could not record "
+                            + (subscription == null ? destination : subscription) + ": " + failure.getMessage());
+                }
+            });
         });
     }
 

@@ -5,6 +5,7 @@ import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.selector.Selector;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One subscription of a topic: the messages published to it since it began (a {@link MessageQueue}), and which
@@ -30,6 +31,8 @@ final class Subscription {
     private final String localConnectionId;
     private final MessageQueue queue;
     int activeConsumers;
+    /** Completes once the store has this subscription (at once for one it does not keep, or that it restored). */
+    final CompletableFuture<Void> stored = new CompletableFuture<>();
 
     private Subscription(TopicDestination topic, SubscriptionKind kind, String clientId, String name, String selector,
                          boolean noLocal, String localConnectionId, long holderId) {
@@ -42,6 +45,9 @@ final class Subscription {
         this.noLocal = noLocal;
         this.localConnectionId = localConnectionId;
         this.queue = new MessageQueue(topic, holderId, topic.store());
+        if (!queue.isStored()) {
+            stored.complete(null);
+        }
     }
 
     /** A consumer's own subscription; with {@code noLocal} it skips what {@code connectionId} publishes. */

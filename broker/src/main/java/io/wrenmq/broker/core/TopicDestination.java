@@ -40,13 +40,20 @@ final class TopicDestination extends Destination {
      */
     void addSubscription(Subscription s) {
         if (s.queue().isStored()) {
-            store().subscriptionCreated(s.toStored());
+            store().subscriptionCreated(s.toStored()).whenComplete((v, failure) -> {
+                if (failure == null) {
+                    s.stored.complete(null);
+                } else {
+                    s.stored.completeExceptionally(failure);
+                }
+            });
         }
         subscriptions.add(s);
     }
 
     /** Adds a durable subscription read back from the store, with its stored messages. */
     void restoreSubscription(Subscription s, long count) {
+        s.stored.complete(null);
         subscriptions.add(s);
         s.queue().restore(count);
     }
