@@ -38,6 +38,8 @@ public final class BrokerConfig {
     private final String jdbcUser;
     private final String jdbcPassword;
     private final boolean syncCommits;
+    private final DestinationPolicies policies;
+    private final Duration expiryScanPeriod;
 
     private BrokerConfig(Builder b) {
         this.host = b.host;
@@ -54,6 +56,8 @@ public final class BrokerConfig {
         this.jdbcUser = b.jdbcUser;
         this.jdbcPassword = b.jdbcPassword;
         this.syncCommits = b.syncCommits;
+        this.policies = b.policies;
+        this.expiryScanPeriod = b.expiryScanPeriod;
     }
 
     private static Map<String, String> keys() {
@@ -78,8 +82,26 @@ public final class BrokerConfig {
         k.put("jdbc-password", "database password (default: none)");
         k.put("sync-commits", "embedded H2 only: sync the database file to disk at every commit, so that "
                 + "persistent messages survive a machine crash, not only a broker crash (default false)");
+        DeliveryPolicy d = DeliveryPolicy.DEFAULT;
+        k.put(DeliveryPolicy.MAX_DELIVERY_ATTEMPTS, "deliveries after which a message that comes back again "
+                + "(rollback, recover, a listener that throws, a consumer that goes away) moves to the dead-letter "
+                + "queue; 0 for no limit (default " + d.maxDeliveryAttempts() + ")");
+        k.put(DeliveryPolicy.REDELIVERY_DELAY, "how long a message that came back waits before it is delivered "
+                + "again (default 0)");
+        k.put(DeliveryPolicy.DEAD_LETTER_QUEUE, "queue that takes messages delivered too often (default "
+                + d.deadLetterQueue() + ")");
+        k.put(DeliveryPolicy.EXPIRY_QUEUE, "queue that takes expired messages; empty drops them (default "
+                + d.expiryQueue() + ")");
+        k.put("expiry-scan-period", "how often waiting messages are checked for expiry; 0 checks them only "
+                + "when they would be delivered (default 1s)");
+        k.put(POLICY_PREFIX + "<pattern>.<setting>", "one of the four settings above for the destinations "
+                + "whose name matches the pattern: words separated by '.', '*' matching one word and '#' any "
+                + "number, e.g. policy.orders.#.max-delivery-attempts=3 (the most specific pattern wins)");
         return Map.copyOf(k);
     }
+
+    /** Keys starting so set a destination policy: {@code policy.<pattern>.<setting>}. */
+    public static final String POLICY_PREFIX = "policy.";
 
     public static Builder builder() {
         return new Builder();
@@ -156,6 +178,16 @@ public final class BrokerConfig {
         return syncCommits;
     }
 
+    /** What becomes of undeliverable and expired messages, per destination. */
+    public DestinationPolicies policies() {
+        return policies;
+    }
+
+    /** How often waiting messages are checked for expiry; zero when only dispatch checks them. */
+    public Duration expiryScanPeriod() {
+        return expiryScanPeriod;
+    }
+
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
         private String host = "0.0.0.0";
@@ -172,6 +204,8 @@ public final class BrokerConfig {
         private String jdbcUser;
         private String jdbcPassword;
         private boolean syncCommits;
+        private DestinationPolicies policies = DestinationPolicies.of(DeliveryPolicy.DEFAULT);
+        private Duration expiryScanPeriod = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -246,6 +280,28 @@ public final class BrokerConfig {
             return this;
         }
 
+        /** The policy of every destination no {@link #policy} pattern overrides. */
+        public Builder defaultPolicy(DeliveryPolicy policy) {
+            this.policies = policies.withDefaults(policy);
+            return this;
+        }
+
+        /**
+         * Overrides one setting of the {@link DeliveryPolicy} (named as in {@link #KEYS}) for the destinations
+         * whose name matches {@code pattern} (see {@link DestinationPolicies}).
+         *
+         * @throws IllegalArgumentException for an unknown setting or a value that does not parse
+         */
+        public Builder policy(String pattern, String setting, String value) {
+            this.policies = policies.with(pattern, setting, value);
+            return this;
+        }
+
+        public Builder expiryScanPeriod(Duration period) {
+            this.expiryScanPeriod = period;
+            return this;
+        }
+
         /**
          * Sets an option by its name in {@link #KEYS}, as the command line and the properties file do.
          *
@@ -268,13 +324,30 @@ public final class BrokerConfig {
                     case "jdbc-user" -> jdbcUser(value);
                     case "jdbc-password" -> jdbcPassword(value);
                     case "sync-commits" -> syncCommits(parseBoolean(key, value));
-                    default -> throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
-                            + String.join(", ", KEYS.keySet()));
+                    case DeliveryPolicy.MAX_DELIVERY_ATTEMPTS, DeliveryPolicy.REDELIVERY_DELAY,
+                            DeliveryPolicy.DEAD_LETTER_QUEUE, DeliveryPolicy.EXPIRY_QUEUE ->
+                            defaultPolicy(policies.defaults().with(key, value));
+                    case "expiry-scan-period" -> expiryScanPeriod(parseDuration(value));
+                    default -> setPolicy(key, value);
                 }
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new IllegalArgumentException("option '" + key + "': cannot read '" + value + "'");
             }
             return this;
+        }
+
+        /** A {@code policy.<pattern>.<setting>} key: the setting is the last word, and has no dot of its own. */
+        private void setPolicy(String key, String value) {
+            int lastDot = key.lastIndexOf('.');
+            if (!key.startsWith(POLICY_PREFIX) || lastDot <= POLICY_PREFIX.length()) {
+                throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
+                        + String.join(", ", KEYS.keySet()));
+            }
+            try {
+                policy(key.substring(POLICY_PREFIX.length(), lastDot), key.substring(lastDot + 1), value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("option '" + key + "': " + e.getMessage());
+            }
         }
 
         /**
@@ -311,6 +384,9 @@ public final class BrokerConfig {
             }
             if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
                 errors.add("handshake-timeout must be a positive duration");
+            }
+            if (expiryScanPeriod == null || expiryScanPeriod.isNegative()) {
+                errors.add("expiry-scan-period must be 0 (off) or a positive duration");
             }
             if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
                 errors.add("jdbc-url '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
@@ -367,6 +443,7 @@ public final class BrokerConfig {
                 + " max-frame-size=" + maxFrameSize + " max-destination-memory=" + maxDestinationMemory
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent
-                + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits;
+                + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits
+                + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms policies=[" + policies + "]";
     }
 }

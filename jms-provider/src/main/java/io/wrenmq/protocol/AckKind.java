@@ -10,7 +10,12 @@ public enum AckKind {
      * Nothing is acknowledged: the application now has the named delivery, and the frame returns its credit
      * (CLIENT_ACKNOWLEDGE, where acknowledging comes later, and a delivery the client could not decode).
      */
-    DELIVERED(3);
+    DELIVERED(3),
+    /**
+     * The named delivery expired before the client could hand it over: the broker moves it to the expiry queue (or
+     * drops it), and the frame returns its credit.
+     */
+    EXPIRED(4);
 
     private final int code;
 

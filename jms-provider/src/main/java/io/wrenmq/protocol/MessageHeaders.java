@@ -46,7 +46,7 @@ public final class MessageHeaders {
             throw new MalformedMessageException("unknown body type " + bodyType);
         }
         int flags = r.u8();
-        if ((flags & ~MessageLayout.FLAG_PERSISTENT) != 0) {
+        if ((flags & ~(MessageLayout.FLAG_PERSISTENT | MessageLayout.FLAG_DELAYED)) != 0) {
             throw new MalformedMessageException("unknown flags " + flags);
         }
         int priority = r.u8();
@@ -123,12 +123,32 @@ public final class MessageHeaders {
         return new WireDestination(kind, name);
     }
 
+    /**
+     * The {@code JMSExpiration} of an encoded message, read where it lies without parsing the rest; 0 (never) for
+     * bytes too short to be a message.
+     */
+    public static long expirationOf(byte[] encoded) {
+        if (encoded.length < MessageLayout.FIXED_HEADER_SIZE) {
+            return 0;
+        }
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (encoded[MessageLayout.OFFSET_EXPIRATION + i] & 0xff);
+        }
+        return v;
+    }
+
     public int bodyType() {
         return b[MessageLayout.OFFSET_BODY_TYPE];
     }
 
     public boolean persistent() {
         return (b[MessageLayout.OFFSET_FLAGS] & MessageLayout.FLAG_PERSISTENT) != 0;
+    }
+
+    /** Whether the producer set a delivery delay, so that {@link #deliveryTime()} holds it back. */
+    public boolean delayed() {
+        return (b[MessageLayout.OFFSET_FLAGS] & MessageLayout.FLAG_DELAYED) != 0;
     }
 
     public int priority() {

@@ -8,7 +8,7 @@ package io.wrenmq.protocol;
  * offset  field
  *   0     u8   layout version (1)
  *   1     u8   body type: 0 Message, 1 Text, 2 Bytes, 3 Map, 4 Stream, 5 Object
- *   2     u8   flags: bit 0 set = PERSISTENT
+ *   2     u8   flags: bit 0 set = PERSISTENT, bit 1 set = delivery delayed (held until JMSDeliveryTime)
  *   3     u8   JMSPriority, 0..9
  *   4     i64  JMSTimestamp (0 when disabled)
  *  12     i64  JMSExpiration (0 = never)
@@ -46,6 +46,8 @@ public final class MessageLayout {
     public static final int BODY_OBJECT = 5;
 
     public static final int FLAG_PERSISTENT = 1;
+    /** Sent with a delivery delay: the broker holds it until its {@code JMSDeliveryTime}. */
+    public static final int FLAG_DELAYED = 2;
 
     public static final int OFFSET_VERSION = 0;
     public static final int OFFSET_BODY_TYPE = 1;

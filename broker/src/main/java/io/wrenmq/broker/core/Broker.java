@@ -35,6 +35,7 @@ public final class Broker {
     private final MessageStore store;
     private final IdSequence ids;
     private final Subscriptions subscriptions;
+    private final MessageMover mover = new MessageMover(this);
     private final String brokerId = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffL, 36);
     private final AtomicLong connectionSequence = new AtomicLong();
     private final ConcurrentHashMap<String, Destination> queues = new ConcurrentHashMap<>();
@@ -227,10 +228,22 @@ public final class Broker {
     }
 
     private Destination getOrCreate(WireDestination address, ServerConnection creator) {
+        return getOrCreate(address, creator.executor());
+    }
+
+    /**
+     * A queue the broker itself sends to (a dead-letter or expiry queue), created on first use on {@code executor}
+     * (that of the destination it takes messages from) like any other.
+     */
+    Destination internalQueue(String name, EventExecutor executor) {
+        return getOrCreate(WireDestination.queue(name), executor);
+    }
+
+    private Destination getOrCreate(WireDestination address, EventExecutor executor) {
         ConcurrentHashMap<String, Destination> ns = namespace(address);
         Destination d = ns.get(address.name());
         if (d == null) {
-            d = ns.computeIfAbsent(address.name(), n -> created(address, creator.executor()));
+            d = ns.computeIfAbsent(address.name(), n -> created(address, executor));
         }
         if (d.address().kind() != address.kind()) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION,
@@ -259,10 +272,12 @@ public final class Broker {
     private Destination newDestination(WireDestination address, long id, EventExecutor executor,
                                        ServerConnection owner) {
         Destination.Placement placement = new Destination.Placement(executor, config.maxDestinationMemory(),
-                config.maxFrameSize(), store, ids);
-        return address.kind().isTopic()
+                config.maxFrameSize(), store, ids, config.policies().forDestination(address.name()), mover);
+        Destination d = address.kind().isTopic()
                 ? new TopicDestination(address, id, placement, owner)
                 : new QueueDestination(address, id, placement, owner);
+        d.scanForExpiry(config.expiryScanPeriod().toMillis());
+        return d;
     }
 
     private ConcurrentHashMap<String, Destination> namespace(WireDestination address) {

@@ -1,13 +1,17 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.broker.DeliveryPolicy;
 import io.wrenmq.persistence.MessageStore;
+import io.wrenmq.protocol.DestinationKind;
 import io.wrenmq.protocol.WireDestination;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A queue or a topic. A single writer: all of its state, and that of its subscriptions and consumers, changes only
@@ -26,6 +30,8 @@ public abstract class Destination {
     private final long id;
     private final Placement placement;
     private final ServerConnection owner;
+    private final DeliveryPolicy policy;
+    private ScheduledFuture<?> expiryScan;
     private final ArrayDeque<HeldSend> held = new ArrayDeque<>();
     private long memory;
     /** Of {@link #memory}, the deliveries not yet acknowledged. */
@@ -47,9 +53,11 @@ public abstract class Destination {
      * @param maxMessageSize the largest message the broker takes (its frame limit)
      * @param store the broker's store, or null for a destination whose messages live in memory only
      * @param ids   the broker's id sequence, for messages
+     * @param policy what becomes of messages not consumed
+     * @param mover moves them to the dead-letter and expiry queues
      */
     record Placement(EventExecutor executor, long memoryLimit, int maxMessageSize, MessageStore store,
-                     IdSequence ids) {
+                     IdSequence ids, DeliveryPolicy policy, MessageMover mover) {
     }
 
     /**
@@ -62,7 +70,40 @@ public abstract class Destination {
         this.id = id;
         this.placement = placement;
         this.owner = owner;
+        this.policy = placement.policy();
     }
+
+    /** What becomes of its messages that are not consumed. */
+    DeliveryPolicy policy() {
+        return policy;
+    }
+
+    MessageMover mover() {
+        return placement.mover();
+    }
+
+    /** Whether this is the (non-temporary) queue named {@code name}. */
+    boolean isQueueNamed(String name) {
+        return address.kind() == DestinationKind.QUEUE && address.name().equals(name);
+    }
+
+    /**
+     * Checks the waiting messages for expiry every {@code periodMs}, so that an expired message no consumer takes
+     * still goes (to the expiry queue); until the destination is deleted.
+     */
+    void scanForExpiry(long periodMs) {
+        if (periodMs > 0) {
+            run(() -> {
+                if (!deleted) {
+                    expiryScan = executor().scheduleAtFixedRate(this::expireWaiting, periodMs, periodMs,
+                            TimeUnit.MILLISECONDS);
+                }
+            });
+        }
+    }
+
+    /** Moves (or drops) the waiting messages that have expired. On this destination's event loop. */
+    abstract void expireWaiting();
 
     public WireDestination address() {
         return address;
@@ -207,6 +248,9 @@ public abstract class Destination {
     /** Drops everything; the destination takes no more messages. */
     void delete() {
         deleted = true;
+        if (expiryScan != null) {
+            expiryScan.cancel(false);
+        }
         releaseHeld();
     }
 

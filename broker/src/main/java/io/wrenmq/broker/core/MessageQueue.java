@@ -1,5 +1,6 @@
 package io.wrenmq.broker.core;
 
+import io.wrenmq.broker.DeliveryPolicy;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoredReference;
@@ -40,6 +41,13 @@ import java.util.concurrent.TimeUnit;
  *       dropped and done again ({@link #readEpoch}).</li>
  * </ul>
  *
+ * <h2>Held aside</h2>
+ * A message sent with a delivery delay waits in {@link #scheduled} until its delivery time, then takes its place
+ * among the waiting ones. A message that came back after the application saw it may wait out the destination's
+ * redelivery delay, still counted in flight; once delivered as often as the {@link DeliveryPolicy} allows, it
+ * moves to the dead-letter queue instead, and an expired message to the expiry queue (see {@link MessageMover}).
+ * Stored entries held aside are in memory, so reads of the store skip them as they skip deliveries.
+ *
  * <p>Single writer: every method runs on the owning {@link Destination}'s event loop.
  */
 final class MessageQueue {
@@ -52,6 +60,8 @@ final class MessageQueue {
     private static final long RETRY_MS = 1000;
 
     private final Destination owner;
+    /** For a named topic subscription, its name; null otherwise. */
+    private final String subscriptionName;
     private final long holderId;
     private final MessageStore store;
     private final PendingMessages pending = new PendingMessages();
@@ -73,8 +83,13 @@ final class MessageQueue {
     private Position highestInMemory;
     /** Stored entries in memory, waiting or delivered. */
     private int storedHeld;
-    /** The ids of stored entries delivered and not yet settled. */
-    private final Set<Long> deliveredStored = new HashSet<>();
+    /**
+     * The ids of stored entries in memory but not waiting: delivered and not yet settled, or held until their
+     * delivery time.
+     */
+    private final Set<Long> heldAside = new HashSet<>();
+    /** Entries sent with a delivery delay, until their delivery time. */
+    private final DeliverySchedule scheduled;
     /** Changes whenever what a read under way returns may be stale; see the class comment. */
     private int readEpoch;
     /**
@@ -93,16 +108,16 @@ final class MessageQueue {
     /** Waiting for the deliveries being recorded to go out (or not): e.g. a pull that must not wait longer. */
     private final List<Runnable> afterRecording = new ArrayList<>();
 
-    /** A queue whose messages live in memory only. */
-    MessageQueue(Destination owner) {
-        this(owner, 0, null);
-    }
-
-    /** @param holderId the store's id for it, or 0 with a null store for one that lives in memory only */
-    MessageQueue(Destination owner, long holderId, MessageStore store) {
+    /**
+     * @param holderId         the store's id for it, or 0 with a null store for one that lives in memory only
+     * @param subscriptionName for a named topic subscription, its name
+     */
+    MessageQueue(Destination owner, long holderId, MessageStore store, String subscriptionName) {
         this.owner = owner;
+        this.subscriptionName = subscriptionName;
         this.holderId = holderId;
         this.store = holderId == 0 ? null : store;
+        this.scheduled = new DeliverySchedule(owner.executor(), this::releaseDue);
     }
 
     Destination owner() {
@@ -111,6 +126,11 @@ final class MessageQueue {
 
     long holderId() {
         return holderId;
+    }
+
+    /** For a named topic subscription, its name; null otherwise. */
+    String subscriptionName() {
+        return subscriptionName;
     }
 
     /** Whether its persistent messages are kept in the store. */
@@ -210,8 +230,13 @@ final class MessageQueue {
     private void offer(QueueEntry entry) {
         owner.memoryAcquired(entry.message.memorySize());
         noteInMemory(entry);
-        if (entry.message.isExpired(System.currentTimeMillis())) {
-            discard(entry);
+        long now = System.currentTimeMillis();
+        if (entry.message.isExpired(now)) {
+            expire(entry);
+            return;
+        }
+        if (entry.message.heldUntilLater(now)) {
+            schedule(entry);
             return;
         }
         if (pending.isEmpty() && !entry.needsRecordedDelivery()) {
@@ -274,9 +299,12 @@ final class MessageQueue {
         return consumers.size();
     }
 
-    /** Messages held: waiting (in memory or in the store only) plus delivered and not yet acknowledged. */
+    /**
+     * Messages held: waiting (in memory, in the store only, or until their delivery time) plus delivered and not
+     * yet acknowledged.
+     */
     long depth() {
-        return pending.size() + inFlight + paged;
+        return pending.size() + inFlight + paged + scheduled.size();
     }
 
     /** Deliveries not yet acknowledged. */
@@ -309,7 +337,7 @@ final class MessageQueue {
         while ((entry = pending.peek()) != null) {
             if (entry.message.isExpired(now)) {
                 pending.poll();
-                discard(entry);
+                expire(entry);
                 continue;
             }
             if (entry.needsRecordedDelivery()) {
@@ -337,7 +365,7 @@ final class MessageQueue {
             QueueEntry entry = it.next();
             if (entry.message.isExpired(now)) {
                 it.remove();
-                discard(entry);
+                expire(entry);
                 continue;
             }
             ServerConsumer c = pickConsumer(entry);
@@ -356,12 +384,17 @@ final class MessageQueue {
     }
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
+        takeAside(entry);
+        c.deliver(entry);
+    }
+
+    /** A waiting entry goes out: to a consumer, or to another queue. It counts in flight until it is settled. */
+    private void takeAside(QueueEntry entry) {
         inFlight++;
         owner.delivered(entry.message.memorySize());
         if (entry.isStored()) {
-            deliveredStored.add(entry.sequence);
+            heldAside.add(entry.sequence);
         }
-        c.deliver(entry);
     }
 
     /**
@@ -464,17 +497,57 @@ final class MessageQueue {
 
     /**
      * Deliveries come back from a consumer that will not acknowledge them; they return to their places and are
-     * offered again. A stored one whose place is past the cursor is left to the store, to be read back in turn.
+     * offered again.
      */
     void requeue(List<QueueEntry> entries) {
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() || closed) {
             return;
         }
         inFlight -= entries.size();
-        List<QueueEntry> back = new ArrayList<>(entries.size());
         for (QueueEntry e : entries) {
             settled(e);
+        }
+        putBack(entries);
+    }
+
+    /**
+     * Deliveries come back from a consumer: {@code unseen} ones were only prefetched and return to their places at
+     * once. {@code seen} ones, which the application saw (their delivery counts raised), are delivered again after
+     * the destination's redelivery delay, still counted in flight meanwhile, unless they have been delivered as
+     * often as its policy allows: those move to the dead-letter queue.
+     */
+    void giveBack(List<QueueEntry> unseen, List<QueueEntry> seen) {
+        if (closed) {
+            return;
+        }
+        DeliveryPolicy policy = owner.policy();
+        long delay = policy.redeliveryDelay().toMillis();
+        List<QueueEntry> now = new ArrayList<>(unseen);
+        List<QueueEntry> again = delay == 0 ? now : new ArrayList<>(seen.size());
+        for (QueueEntry e : seen) {
+            int deliveries = e.deliveryCount - 1;
+            if (policy.exhausted(deliveries) && !owner.isQueueNamed(policy.deadLetterQueue())) {
+                owner.mover().move(this, e, new MessageMover.Move(policy.deadLetterQueue(), "delivered "
+                        + deliveries + " times, the most " + owner + " allows", false));
+            } else {
+                again.add(e);
+            }
+        }
+        requeue(now);
+        if (again != now && !again.isEmpty()) {
+            owner.executor().schedule(() -> requeue(again), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Entries settled out of flight, or released from the schedule, return to their places and are offered again.
+     * A stored one whose place is past the cursor is left to the store, to be read back in turn.
+     */
+    private void putBack(List<QueueEntry> entries) {
+        List<QueueEntry> back = new ArrayList<>(entries.size());
+        for (QueueEntry e : entries) {
             if (cursor != null && e.isStored() && e.position().compareTo(cursor) > 0) {
+                readEpoch++;
                 leaveToStore(e);
             } else {
                 back.add(e);
@@ -483,6 +556,104 @@ final class MessageQueue {
         back.sort(BY_SEQUENCE);
         pending.requeue(back);
         dispatch();
+    }
+
+    /** An entry a {@link MessageMover} took away is in the other queue: it leaves this one for good. */
+    void moved(QueueEntry entry, MessageMover.Move move) {
+        if (move.expired()) {
+            owner.expired();
+        }
+        acknowledgedInStore(entry);
+    }
+
+    /**
+     * A move did not happen; the entry stays. After a store failure the move is tried again a little later, else
+     * the entry is offered again.
+     */
+    void moveFailed(QueueEntry entry, MessageMover.Move move, boolean retry) {
+        if (closed) {
+            return;
+        }
+        if (retry) {
+            owner.executor().schedule(() -> {
+                if (!closed) {
+                    owner.mover().move(this, entry, move);
+                }
+            }, RETRY_MS, TimeUnit.MILLISECONDS);
+        } else {
+            requeue(List.of(entry));
+        }
+    }
+
+    /**
+     * A waiting entry has expired: it moves to the destination's expiry queue, or, with none (or if this is it), is
+     * dropped.
+     */
+    private void expire(QueueEntry entry) {
+        DeliveryPolicy policy = owner.policy();
+        if (!policy.keepsExpired() || owner.isQueueNamed(policy.expiryQueue())) {
+            discard(entry);
+            return;
+        }
+        takeAside(entry);
+        owner.mover().move(this, entry, expiryMove(policy));
+    }
+
+    /**
+     * A delivery expired before the client handed it over: it moves to the destination's expiry queue, or, with
+     * none, is dropped.
+     */
+    void expiredInFlight(QueueEntry entry) {
+        DeliveryPolicy policy = owner.policy();
+        if (!policy.keepsExpired() || owner.isQueueNamed(policy.expiryQueue())) {
+            owner.expired();
+            acknowledged(entry);
+            return;
+        }
+        owner.mover().move(this, entry, expiryMove(policy));
+    }
+
+    private MessageMover.Move expiryMove(DeliveryPolicy policy) {
+        return new MessageMover.Move(policy.expiryQueue(), "expired on " + owner, true);
+    }
+
+    /** Moves the waiting entries that have expired; for a scan that finds those no consumer takes. */
+    void expireWaiting() {
+        if (!pending.hasExpiring() || closed) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Iterator<QueueEntry> it = pending.iterator(); it.hasNext(); ) {
+            QueueEntry e = it.next();
+            if (e.message.isExpired(now)) {
+                it.remove();
+                expire(e);
+            }
+        }
+    }
+
+    /** Holds an entry sent with a delivery delay until its delivery time. */
+    private void schedule(QueueEntry entry) {
+        if (entry.isStored()) {
+            heldAside.add(entry.sequence);
+        }
+        scheduled.add(entry);
+    }
+
+    /** The entries whose delivery time has come take their places among the waiting ones. */
+    private void releaseDue() {
+        if (closed) {
+            return;
+        }
+        List<QueueEntry> due = scheduled.takeDue(System.currentTimeMillis());
+        for (QueueEntry e : due) {
+            if (e.isStored()) {
+                heldAside.remove(e.sequence);
+            }
+        }
+        if (!due.isEmpty()) {
+            putBack(due);
+        }
     }
 
     /** Drops a delivery that will never be acknowledged, for a subscription that is going away. */
@@ -497,13 +668,14 @@ final class MessageQueue {
     private void settled(QueueEntry entry) {
         owner.deliverySettled(entry.message.memorySize());
         if (entry.isStored()) {
-            deliveredStored.remove(entry.sequence);
+            heldAside.remove(entry.sequence);
             if (cursor != null && entry.position().compareTo(cursor) > 0) {
                 readEpoch++;
             }
         }
     }
 
+    /** Drops an expired entry that no queue takes. */
     private void discard(QueueEntry entry) {
         owner.memoryReleased(entry.message.memorySize());
         owner.expired();
@@ -555,7 +727,7 @@ final class MessageQueue {
                 continue;
             }
             cursor = ref.message().position();
-            if (deliveredStored.contains(id)) {
+            if (heldAside.contains(id)) {
                 // In flight after a cursor that moved back: not paged; if it comes back, it lands before the cursor.
                 continue;
             }
@@ -564,7 +736,11 @@ final class MessageQueue {
             if (e != null) {
                 owner.memoryAcquired(e.message.memorySize());
                 noteInMemory(e);
-                read.add(e);
+                if (e.message.heldUntilLater(System.currentTimeMillis())) {
+                    schedule(e);
+                } else {
+                    read.add(e);
+                }
             }
         }
         if (paged <= 0) {
@@ -651,11 +827,11 @@ final class MessageQueue {
             for (StoredReference ref : refs) {
                 end = ref.message().position();
                 long id = ref.message().id();
-                if (storing.contains(id) || deliveredStored.contains(id)) {
+                if (storing.contains(id) || heldAside.contains(id)) {
                     continue;
                 }
                 QueueEntry e = restoredEntry(ref, false);
-                if (e != null && e.message.matches(selector)) {
+                if (e != null && !e.message.heldUntilLater(System.currentTimeMillis()) && e.message.matches(selector)) {
                     page.add(e);
                 }
             }
@@ -670,6 +846,7 @@ final class MessageQueue {
         for (QueueEntry e : pending) {
             owner.memoryReleased(e.message.memorySize());
         }
+        scheduled.clear(e -> owner.memoryReleased(e.message.memorySize()));
         pending.clear();
         paged = 0;
         cursor = null;

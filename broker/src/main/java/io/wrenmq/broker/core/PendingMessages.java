@@ -17,10 +17,27 @@ final class PendingMessages implements Iterable<QueueEntry> {
     @SuppressWarnings("unchecked")
     private final ArrayDeque<QueueEntry>[] byPriority = new ArrayDeque[PRIORITIES];
     private int size;
+    /** Entries with an expiration time: while there are none, nothing here can expire. */
+    private int expiring;
 
     void add(QueueEntry e) {
         bucket(e.message.priority()).addLast(e);
+        entered(e);
+    }
+
+    private void entered(QueueEntry e) {
         size++;
+        if (e.message.expires()) {
+            expiring++;
+        }
+    }
+
+    private QueueEntry left(QueueEntry e) {
+        size--;
+        if (e.message.expires()) {
+            expiring--;
+        }
+        return e;
     }
 
     /**
@@ -37,7 +54,7 @@ final class PendingMessages implements Iterable<QueueEntry> {
             } else {
                 insertSorted(b, e);
             }
-            size++;
+            entered(e);
         }
     }
 
@@ -73,8 +90,7 @@ final class PendingMessages implements Iterable<QueueEntry> {
         for (int p = PRIORITIES - 1; p >= 0; p--) {
             ArrayDeque<QueueEntry> b = byPriority[p];
             if (b != null && !b.isEmpty()) {
-                size--;
-                return b.pollFirst();
+                return left(b.pollFirst());
             }
         }
         return null;
@@ -88,6 +104,11 @@ final class PendingMessages implements Iterable<QueueEntry> {
         return size == 0;
     }
 
+    /** Whether some entry has an expiration time. */
+    boolean hasExpiring() {
+        return expiring > 0;
+    }
+
     /** Removes everything, for a destination being deleted. */
     void clear() {
         for (ArrayDeque<QueueEntry> b : byPriority) {
@@ -96,6 +117,7 @@ final class PendingMessages implements Iterable<QueueEntry> {
             }
         }
         size = 0;
+        expiring = 0;
     }
 
     /** Delivery order; {@code remove} is supported. */
@@ -104,6 +126,7 @@ final class PendingMessages implements Iterable<QueueEntry> {
         return new Iterator<>() {
             private int p = PRIORITIES;
             private Iterator<QueueEntry> current = java.util.Collections.emptyIterator();
+            private QueueEntry last;
 
             @Override
             public boolean hasNext() {
@@ -121,13 +144,14 @@ final class PendingMessages implements Iterable<QueueEntry> {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                return current.next();
+                last = current.next();
+                return last;
             }
 
             @Override
             public void remove() {
                 current.remove();
-                size--;
+                left(last);
             }
         };
     }

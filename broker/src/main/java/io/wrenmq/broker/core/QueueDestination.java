@@ -13,7 +13,7 @@ final class QueueDestination extends Destination {
 
     QueueDestination(WireDestination address, long id, Placement placement, ServerConnection owner) {
         super(address, id, placement, owner);
-        this.queue = new MessageQueue(this, id, store());
+        this.queue = new MessageQueue(this, id, store(), null);
     }
 
     /** After a restart: the queue holds {@code count} stored messages. */
@@ -40,6 +40,11 @@ final class QueueDestination extends Destination {
     @Override
     void closeConsumer(ServerConsumer consumer, long lastDelivered, boolean sessionEnding) {
         consumer.close(lastDelivered, sessionEnding);
+    }
+
+    @Override
+    void expireWaiting() {
+        queue.expireWaiting();
     }
 
     @Override

@@ -121,6 +121,7 @@ final class ServerConsumer {
             case CONSUMED_UP_TO -> acknowledgeUpTo(deliveryId, null);
             case DELIVERED -> {
             }
+            case EXPIRED -> expiredBeforeHandOver(deliveryId);
             default -> throw new AssertionError(kind);
         }
         if (!closed && returnedCredit > 0 && prefetch > 0) {
@@ -131,20 +132,35 @@ final class ServerConsumer {
     }
 
     private void acknowledgeOne(long deliveryId) {
+        QueueEntry e = take(deliveryId);
+        if (e != null) {
+            queue.acknowledged(e);
+        }
+    }
+
+    private void expiredBeforeHandOver(long deliveryId) {
+        QueueEntry e = take(deliveryId);
+        if (e != null) {
+            queue.expiredInFlight(e);
+        }
+    }
+
+    /** Removes a delivery from those in flight; null if it is not there (already settled). */
+    private QueueEntry take(long deliveryId) {
         Delivery head = inFlight.peekFirst();
         if (head != null && head.id == deliveryId) {
+            // The common case: acknowledgements come in delivery order.
             inFlight.pollFirst();
-            queue.acknowledged(head.entry);
-            return;
+            return head.entry;
         }
         for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
             Delivery d = it.next();
             if (d.id == deliveryId) {
                 it.remove();
-                queue.acknowledged(d.entry);
-                return;
+                return d.entry;
             }
         }
+        return null;
     }
 
     /**
@@ -231,19 +247,20 @@ final class ServerConsumer {
     void close(long lastDelivered, boolean sessionEnding) {
         stop();
         boolean keepSeen = session.acknowledgesLater() && !sessionEnding;
-        List<QueueEntry> back = new ArrayList<>();
+        List<QueueEntry> unseen = new ArrayList<>();
+        List<QueueEntry> seen = new ArrayList<>();
         for (Iterator<Delivery> it = inFlight.iterator(); it.hasNext(); ) {
             Delivery d = it.next();
             if (d.id > lastDelivered) {
-                back.add(d.entry);
+                unseen.add(d.entry);
                 it.remove();
             } else if (!keepSeen) {
                 d.entry.deliveryCount++;
-                back.add(d.entry);
+                seen.add(d.entry);
                 it.remove();
             }
         }
-        queue.requeue(back);
+        queue.giveBack(unseen, seen);
     }
 
     /**
@@ -265,19 +282,22 @@ final class ServerConsumer {
     long recover(long lastDelivered) {
         // Taken before the requeue, which may deliver again at once under new ids.
         long restartFrom = nextDeliveryId;
-        List<QueueEntry> back = new ArrayList<>(inFlight.size());
+        List<QueueEntry> unseen = new ArrayList<>(inFlight.size());
+        List<QueueEntry> seen = new ArrayList<>();
         for (Delivery d : inFlight) {
             if (d.id <= lastDelivered) {
                 d.entry.deliveryCount++;
+                seen.add(d.entry);
+            } else {
+                unseen.add(d.entry);
             }
-            back.add(d.entry);
         }
         inFlight.clear();
         cancelPull();
         if (!closed) {
             credit = prefetch;
         }
-        queue.requeue(back);
+        queue.giveBack(unseen, seen);
         return restartFrom;
     }
 

@@ -96,6 +96,21 @@ public final class ServerMessage {
         return expiration != 0 && expiration <= now;
     }
 
+    /** Whether it has an expiration time. */
+    boolean expires() {
+        return headers.expiration() != 0;
+    }
+
+    /** Whether it was sent with a delivery delay that has not passed at {@code now} (millis since the epoch). */
+    boolean heldUntilLater(long now) {
+        return headers.delayed() && headers.deliveryTime() > now;
+    }
+
+    /** When a message sent with a delivery delay may be delivered. */
+    long deliveryTime() {
+        return headers.deliveryTime();
+    }
+
     /** Bytes this message counts against a destination's memory limit. */
     public int memorySize() {
         return memorySize(encoded.length);

@@ -44,7 +44,7 @@ final class Subscription {
         this.compiled = selector == null ? null : Selector.parse(selector);
         this.noLocal = noLocal;
         this.localConnectionId = localConnectionId;
-        this.queue = new MessageQueue(topic, holderId, topic.store());
+        this.queue = new MessageQueue(topic, holderId, topic.store(), name);
         if (!queue.isStored()) {
             stored.complete(null);
         }

@@ -96,6 +96,13 @@ final class TopicDestination extends Destination {
     }
 
     @Override
+    void expireWaiting() {
+        for (Subscription s : subscriptions) {
+            s.queue().expireWaiting();
+        }
+    }
+
+    @Override
     int consumerCount() {
         return (int) sumOverSubscriptions(MessageQueue::consumerCount);
     }

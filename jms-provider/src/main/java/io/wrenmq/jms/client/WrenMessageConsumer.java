@@ -3,6 +3,7 @@ package io.wrenmq.jms.client;
 import io.wrenmq.jms.WrenDestination;
 import io.wrenmq.protocol.CloseConsumerFrame;
 import io.wrenmq.protocol.DeliverFrame;
+import io.wrenmq.protocol.MessageHeaders;
 import io.wrenmq.protocol.PullFrame;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -175,10 +176,28 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
         }
         lock.lock();
         try {
-            return buffer.pollFirst();
+            return pollUnexpired();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The first buffered delivery that has not expired. Spec 3.4.9: an expired message must not reach the
+     * application, so one that expired while it waited here goes back to the broker, which deals with it as with
+     * any expired message. Called with the lock held.
+     */
+    private DeliverFrame pollUnexpired() {
+        long now = System.currentTimeMillis();
+        DeliverFrame f;
+        while ((f = buffer.pollFirst()) != null) {
+            long expiration = MessageHeaders.expirationOf(f.message());
+            if (expiration == 0 || expiration > now) {
+                return f;
+            }
+            session.expiredBeforeHandOver(this, f);
+        }
+        return null;
     }
 
     /** Puts back at the head a delivery taken but not handed over (delivery paused, or a body refused). */
@@ -307,7 +326,11 @@ public class WrenMessageConsumer implements MessageConsumer, QueueReceiver, Topi
                     throw failed();
                 }
                 if (session.connection().isStarted() && !buffer.isEmpty()) {
-                    return buffer.pollFirst();
+                    DeliverFrame f = pollUnexpired();
+                    if (f != null) {
+                        return f;
+                    }
+                    continue;
                 }
                 if (!await(deadline)) {
                     return null;

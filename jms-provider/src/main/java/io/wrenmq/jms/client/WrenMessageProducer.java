@@ -161,7 +161,7 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
         message.setJMSDeliveryTime(now + deliveryDelay);
         message.setJMSMessageID(disableMessageId ? null : idPrefix + (++sequence));
         WrenMessage wren = message instanceof WrenMessage w ? w : MessageCodec.copyOf(message);
-        byte[] encoded = MessageCodec.encode(wren);
+        byte[] encoded = MessageCodec.encode(wren, deliveryDelay > 0);
         WireDestination wire = dest.toWire();
         int limit = connection.maxMessageSize(wire);
         if (encoded.length > limit) {

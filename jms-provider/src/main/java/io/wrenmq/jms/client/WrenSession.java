@@ -76,8 +76,8 @@ import java.util.function.LongFunction;
  * {@link SerialExecutor}) and acknowledges them as its mode says:
  * <ul>
  *   <li>AUTO / DUPS_OK: {@code receive} acknowledges as it returns; a listener's message once {@code onMessage}
- *       returns. A listener that throws gets the message again, flagged redelivered, up to
- *       {@value #LISTENER_ATTEMPTS} attempts in all.</li>
+ *       returns. A listener that throws gets the message again from the broker, flagged redelivered,
+ *       as after {@code recover()}: the broker's redelivery delay and dead-letter limit apply.</li>
  *   <li>CLIENT: each hand-over is reported to the broker (so it can flag the message if the connection dies), and
  *       {@code Message.acknowledge()} acknowledges everything handed over so far, on every consumer.</li>
  * </ul>
@@ -85,7 +85,6 @@ import java.util.function.LongFunction;
  */
 public class WrenSession implements Session, QueueSession, TopicSession {
     private static final Logger log = LoggerFactory.getLogger(WrenSession.class);
-    static final int LISTENER_ATTEMPTS = 10;
     /** A consumer whose window is at least this large has its acknowledgements sent lazily. */
     private static final int LAZY_ACK_MIN_PREFETCH = 16;
 
@@ -216,6 +215,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         return m;
     }
 
+    /** A delivery expired before it could be handed over: the broker takes it back as expired. */
+    void expiredBeforeHandOver(WrenMessageConsumer consumer, DeliverFrame frame) {
+        sendAck(consumer, frame, AckKind.EXPIRED);
+    }
+
     /**
      * Acknowledges a delivery, returning its credit. Lazily, to share a write with what the application sends next,
      * unless the consumer's window is so small that the broker would soon wait for the credit.
@@ -321,27 +325,24 @@ public class WrenSession implements Session, QueueSession, TopicSession {
         try {
             WrenMessage m = handOver(c, frame, true);
             boolean autoAck = mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    listener.onMessage(m);
-                    break;
-                } catch (RuntimeException e) {
-                    if (!autoAck) {
-                        // CLIENT mode: the specification moves on; the application may recover() to get it back.
-                        log.warn("MessageListener of {} threw; the message stays unacknowledged", c, e);
-                        break;
-                    }
-                    if (attempt >= LISTENER_ATTEMPTS) {
-                        log.error("MessageListener of {} threw on all {} attempts to deliver {}; giving it up",
-                                c, LISTENER_ATTEMPTS, m.getJMSMessageID(), e);
-                        break;
-                    }
-                    log.debug("MessageListener of {} threw; delivering the message again", c, e);
-                    m = decode(frame, frame.deliveryCount() + attempt);
+            boolean returned = false;
+            try {
+                listener.onMessage(m);
+                returned = true;
+            } catch (RuntimeException e) {
+                if (autoAck) {
+                    log.debug("MessageListener of {} threw; the broker delivers the message again", c, e);
+                } else {
+                    // CLIENT mode: the specification moves on; the application may recover() to get it back.
+                    log.warn("MessageListener of {} threw; the message stays unacknowledged", c, e);
                 }
             }
-            if (autoAck) {
+            if (autoAck && returned) {
                 sendAck(c, frame, AckKind.CONSUMED_ONE);
+            } else if (autoAck && !closed) {
+                // As a recover(): the broker redelivers it, flagged, and counts the delivery towards the
+                // destination's limit, past which the message goes to the dead-letter queue.
+                restartDeliveries(marks -> rid -> new RecoverFrame(rid, id, marks));
             }
             if (c.closeWhenListenerReturns()) {
                 c.finishClose();

@@ -37,12 +37,24 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
-    /** The message laid out for the wire. {@code JMSXDeliveryCount} is the broker's to set, so it is left out. */
+    /** The message laid out for the wire, sent without a delivery delay. */
     public static byte[] encode(WrenMessage m) throws JMSException {
+        return encode(m, false);
+    }
+
+    /**
+     * The message laid out for the wire. {@code JMSXDeliveryCount} is the broker's to set, so it is left out.
+     *
+     * @param delayed whether it was sent with a delivery delay, so the broker holds it until its
+     *                {@code JMSDeliveryTime}
+     */
+    public static byte[] encode(WrenMessage m, boolean delayed) throws JMSException {
+        int flags = (m.getJMSDeliveryMode() == DeliveryMode.PERSISTENT ? MessageLayout.FLAG_PERSISTENT : 0)
+                | (delayed ? MessageLayout.FLAG_DELAYED : 0);
         ByteWriter w = new ByteWriter(HEADER_SIZE_GUESS + m.bodySizeHint());
         w.u8(MessageLayout.VERSION)
                 .u8(m.bodyType())
-                .u8(m.getJMSDeliveryMode() == DeliveryMode.PERSISTENT ? MessageLayout.FLAG_PERSISTENT : 0)
+                .u8(flags)
                 .u8(m.getJMSPriority())
                 .i64(m.getJMSTimestamp())
                 .i64(m.getJMSExpiration())

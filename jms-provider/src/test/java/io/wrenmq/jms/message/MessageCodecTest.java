@@ -277,7 +277,7 @@ class MessageCodecTest {
                         at(MessageLayout.OFFSET_VERSION, 0)),
                 malformed("body type 6", "unknown body type 6", at(MessageLayout.OFFSET_BODY_TYPE, 6)),
                 malformed("body type 255", "unknown body type 255", at(MessageLayout.OFFSET_BODY_TYPE, 255)),
-                malformed("unknown flag", "unknown flags 2", at(MessageLayout.OFFSET_FLAGS, 2)),
+                malformed("unknown flag", "unknown flags 4", at(MessageLayout.OFFSET_FLAGS, 4)),
                 malformed("priority 10", "priority 10 is not 0..9", at(MessageLayout.OFFSET_PRIORITY, 10)),
                 malformed("trailing byte", "1 trailing bytes", layout(MessageLayout.BODY_MESSAGE, noProperties,
                         b -> b.i32(0).u8(0))),
