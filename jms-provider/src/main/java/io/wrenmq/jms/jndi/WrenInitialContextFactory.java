@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * JNDI for standalone programs: an initial context whose connection factories, queues and topics are described by
- * the environment, that is {@code jndi.properties} on the classpath, system properties, or the map given to
- * {@code new InitialContext(env)}. With only this class set,
+ * the environment, that is {@code jndi.properties} on the classpath or the map given to
+ * {@code new InitialContext(env)} (JNDI takes only its own {@code java.naming.*} properties from system
+ * properties). With only this class set,
  *
  * <pre>
  * java.naming.factory.initial=io.wrenmq.jms.jndi.WrenInitialContextFactory
