@@ -3,6 +3,7 @@ package io.wrenmq.jms;
 import io.wrenmq.jms.client.BrokerUrl;
 import io.wrenmq.jms.client.WrenConnection;
 import io.wrenmq.jms.client.WrenContext;
+import io.wrenmq.jms.jndi.WrenObjectFactory;
 import io.wrenmq.protocol.Protocol;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -13,6 +14,8 @@ import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 import java.io.Serializable;
 
 /**
@@ -24,10 +27,14 @@ import java.io.Serializable;
  *
  * <p>A JavaBean, so that containers and frameworks can configure it: {@link #setBrokerUrl}, {@link #setUser},
  * {@link #setPassword}, {@link #setClientID}. User, password and client id given in the URL's options apply when
- * the bean properties are not set. Thread-safe once configured; serializable.
+ * the bean properties are not set; so do their spellings from other providers' URLs ({@code jms.clientID},
+ * {@code jms.userName}, {@code jms.password}, {@code jms.prefetchPolicy.all}). Thread-safe once configured.
+ *
+ * <p>Serializable and {@link Referenceable}, so that it can be bound in any JNDI directory: its reference is rebuilt
+ * by {@link WrenObjectFactory}, which also builds one from a container's resource attributes.
  */
 public class WrenConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable {
+        Serializable, Referenceable {
     private static final long serialVersionUID = 1L;
 
     /** What the no-argument constructor connects to. */
@@ -57,8 +64,12 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
 
     /** @throws IllegalArgumentException if the URL is malformed */
     public void setBrokerUrl(String brokerUrl) {
-        BrokerUrl.parse(brokerUrl);
+        parse(brokerUrl);
         this.brokerUrl = brokerUrl;
+    }
+
+    private static BrokerUrl parse(String url) {
+        return BrokerUrl.parse(UrlOptionAliases.canonical(url));
     }
 
     public String getUser() {
@@ -99,7 +110,7 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
     private WrenConnection open(String userName, String pass, boolean explicit) throws JMSException {
         BrokerUrl url;
         try {
-            url = BrokerUrl.parse(brokerUrl);
+            url = parse(brokerUrl);
         } catch (IllegalArgumentException e) {
             throw new JMSException(e.getMessage());
         }
@@ -158,8 +169,14 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         return WrenContext.open(() -> open(null, null, false), sessionMode);
     }
 
+    /** Its broker URL, user, password and client id, for {@link WrenObjectFactory} to rebuild it from. */
+    @Override
+    public Reference getReference() {
+        return WrenObjectFactory.referenceTo(this);
+    }
+
     @Override
     public String toString() {
-        return "WrenConnectionFactory[" + BrokerUrl.parse(brokerUrl) + "]";
+        return "WrenConnectionFactory[" + parse(brokerUrl) + "]";
     }
 }

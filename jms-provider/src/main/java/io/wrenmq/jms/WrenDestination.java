@@ -1,17 +1,23 @@
 package io.wrenmq.jms;
 
+import io.wrenmq.jms.jndi.WrenObjectFactory;
 import io.wrenmq.protocol.DestinationKind;
 import io.wrenmq.protocol.WireDestination;
 import jakarta.jms.Destination;
 
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A named queue or topic. Immutable and serializable, so that it can be bound in JNDI; two instances with the same
- * kind and name are equal.
+ * A named queue or topic. Immutable, serializable and {@link Referenceable}, so that it can be bound in JNDI (its
+ * reference is rebuilt by {@link WrenObjectFactory}); two instances with the same kind and name are equal.
  */
-public abstract class WrenDestination implements Destination, Serializable {
+public abstract class WrenDestination implements Destination, Serializable, Referenceable {
     private static final long serialVersionUID = 1L;
 
     private final String name;
@@ -26,6 +32,20 @@ public abstract class WrenDestination implements Destination, Serializable {
     /** The destination's name on the broker. */
     public String getName() {
         return name;
+    }
+
+    /** Its kind and name, for {@link WrenObjectFactory} to rebuild it from. */
+    @Override
+    public Reference getReference() {
+        return WrenObjectFactory.referenceTo(this);
+    }
+
+    /** Deserialization bypasses the constructor; a stream must not make a destination the constructor refuses. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (name == null || name.isEmpty()) {
+            throw new InvalidObjectException("a destination needs a non-empty name");
+        }
     }
 
     /** Whether this is a queue or a topic, temporary or not. */

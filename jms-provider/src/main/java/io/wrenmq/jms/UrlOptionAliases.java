@@ -1,0 +1,45 @@
+package io.wrenmq.jms;
+
+import java.util.Map;
+
+/**
+ * Renames the URL options that other providers' users write to Wren's own, so that a URL copied from an ActiveMQ,
+ * Artemis or Qpid JMS configuration keeps its client id, credentials and prefetch when only its host and port are
+ * changed: {@code jms.clientID}, {@code jms.userName} / {@code jms.username}, {@code jms.password} and
+ * {@code jms.prefetchPolicy.all}, and {@code userName} / {@code username} / {@code clientId} without the prefix.
+ * Every other option goes through unchanged, to be accepted or refused by the URL parser.
+ */
+final class UrlOptionAliases {
+    private static final Map<String, String> CANONICAL = Map.of(
+            "jms.clientID", "clientID",
+            "clientId", "clientID",
+            "jms.userName", "user",
+            "jms.username", "user",
+            "userName", "user",
+            "username", "user",
+            "jms.password", "password",
+            "jms.prefetchPolicy.all", "prefetch");
+
+    private UrlOptionAliases() {
+    }
+
+    /** {@code url} with every aliased option key replaced by Wren's name for it; null stays null. */
+    static String canonical(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url.length()).append(url, 0, query + 1);
+        String sep = "";
+        for (String pair : url.substring(query + 1).split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            out.append(sep).append(CANONICAL.getOrDefault(key, key));
+            if (eq >= 0) {
+                out.append(pair, eq, pair.length());
+            }
+            sep = "&";
+        }
+        return out.toString();
+    }
+}
