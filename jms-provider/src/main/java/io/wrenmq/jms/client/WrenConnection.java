@@ -217,6 +217,10 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     }
 
     WrenSession newSession(int sessionMode) throws JMSException {
+        return newSession(sessionMode, SessionDomain.UNIFIED);
+    }
+
+    private WrenSession newSession(int sessionMode, SessionDomain domain) throws JMSException {
         checkOpen();
         used = true;
         checkSessionMode(sessionMode);
@@ -225,7 +229,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         WrenSession s;
         synchronized (lifecycle) {
             // Under the lock that start() and stop() take, so the session cannot miss a start in between.
-            s = new WrenSession(this, id, sessionMode);
+            s = new WrenSession(this, id, sessionMode, domain);
             sessions.add(s);
         }
         if (closed) {
@@ -237,12 +241,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return newSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return newSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.TOPIC);
     }
 
     @Override

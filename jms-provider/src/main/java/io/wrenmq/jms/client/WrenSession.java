@@ -92,6 +92,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private final WrenConnection connection;
     private final int id;
     private final int mode;
+    private final SessionDomain domain;
     private final SerialExecutor listenerThread = new SerialExecutor();
     /**
      * Calls the CompletionListeners of asynchronous sends: one at a time, in send order, and never on the thread
@@ -109,10 +110,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private volatile boolean paused = true;
     private volatile boolean closed;
 
-    WrenSession(WrenConnection connection, int id, int mode) {
+    WrenSession(WrenConnection connection, int id, int mode, SessionDomain domain) {
         this.connection = connection;
         this.id = id;
         this.mode = mode;
+        this.domain = domain;
         this.paused = !connection.isStarted();
     }
 
@@ -707,6 +709,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkNotClosed();
+        domain.checkQueueMethod("createQueue");
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("a queue name must not be null or empty");
         }
@@ -716,6 +719,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkNotClosed();
+        domain.checkTopicMethod("createTopic");
         if (topicName == null || topicName.isEmpty()) {
             throw new InvalidDestinationException("a topic name must not be null or empty");
         }
@@ -725,12 +729,14 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        domain.checkQueueMethod("createTemporaryQueue");
         return (TemporaryQueue) connection.createTemporary(DestinationKind.TEMPORARY_QUEUE);
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        domain.checkTopicMethod("createTemporaryTopic");
         return (TemporaryTopic) connection.createTemporary(DestinationKind.TEMPORARY_TOPIC);
     }
 
@@ -785,6 +791,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private WrenMessageConsumer openSubscription(Topic topic, String name, String messageSelector, boolean noLocal,
                                                  SubscriptionKind kind) throws JMSException {
         checkOpen();
+        domain.checkTopicMethod(switch (kind) {
+            case SHARED -> "createSharedConsumer";
+            case SHARED_DURABLE -> "createSharedDurableConsumer";
+            default -> "createDurableConsumer";
+        });
         WrenDestination d = toWren(topic, false);
         if (name == null || name.isEmpty()) {
             throw new JMSException("a subscription name must not be null or empty");
@@ -808,6 +819,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        domain.checkQueueMethod("createBrowser");
         WrenDestination d = toWren(queue, false);
         if (d.kind().isTopic()) {
             throw new InvalidDestinationException("only a queue can be browsed");
@@ -827,6 +839,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        domain.checkTopicMethod("unsubscribe");
         if (name == null || name.isEmpty()) {
             throw new InvalidDestinationException("a subscription name must not be null or empty");
         }
