@@ -130,6 +130,14 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         consumers.remove(consumer.id(), consumer);
     }
 
+    /**
+     * Something other than creating a session used the connection (a second JMSContext on it): its client id can no
+     * longer be set.
+     */
+    void markUsed() {
+        used = true;
+    }
+
     void sessionClosed(WrenSession session) {
         sessions.remove(session);
     }
