@@ -400,6 +400,34 @@ class ProducerTest extends JmsTestSupport {
     }
 
     @Test
+    @DisplayName("7.3.4: a CompletionListener that commits or rolls back its own session gets IllegalStateException; "
+            + "the transaction then commits as usual")
+    void completionListenerMayNotEndItsSessionsTransaction() throws Exception {
+        Connection c = connection();
+        Session s = c.createSession(Session.SESSION_TRANSACTED);
+        Queue q = s.createQueue(uniqueName());
+        MessageProducer p = s.createProducer(q);
+        List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
+        p.send(s.createTextMessage("in the transaction"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                outcomes.add(outcomeOf(s::commit));
+                outcomes.add(outcomeOf(s::rollback));
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcomes.add(exception.getClass());
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
+        assertEquals(List.of(IllegalStateException.class, IllegalStateException.class), outcomes);
+        s.commit();
+        Session reader = startedConnection().createSession(Session.AUTO_ACKNOWLEDGE);
+        assertEquals("in the transaction", ((TextMessage) reader.createConsumer(q).receive(5000)).getText());
+    }
+
+    @Test
     @DisplayName("7.3.2: an asynchronous send the broker refuses is reported as an exception, never as a completion")
     void brokerRefusalIsReportedToOnException() throws Exception {
         Connection owner = connection();
