@@ -203,7 +203,23 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.UNIFIED);
+    }
+
+    /**
+     * The session mode of {@code createSession(transacted, acknowledgeMode)}. Not transacted, the permitted modes are
+     * AUTO, CLIENT and DUPS_OK: SESSION_TRANSACTED there would silently make a session whose sends wait for a commit
+     * the application never calls.
+     */
+    private static int sessionMode(boolean transacted, int acknowledgeMode) throws JMSException {
+        if (transacted) {
+            return Session.SESSION_TRANSACTED;
+        }
+        if (acknowledgeMode == Session.SESSION_TRANSACTED) {
+            throw new JMSException("a session that is not transacted needs Session.AUTO_ACKNOWLEDGE, "
+                    + "CLIENT_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE, not SESSION_TRANSACTED");
+        }
+        return acknowledgeMode;
     }
 
     @Override
@@ -249,12 +265,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return newSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.QUEUE);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return newSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode, SessionDomain.TOPIC);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.TOPIC);
     }
 
     @Override
