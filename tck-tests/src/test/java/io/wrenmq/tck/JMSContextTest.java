@@ -393,18 +393,8 @@ class JMSContextTest extends ContextTestSupport {
         JMSContext ctx = context(JMSContext.SESSION_TRANSACTED);
         Queue q = ctx.createQueue(uniqueName());
         List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
-        ctx.createProducer().setAsync(new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                outcomes.add(outcomeOf(ctx::commit));
-                outcomes.add(outcomeOf(ctx::rollback));
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                outcomes.add(exception.getClass());
-            }
-        }).send(q, "in the transaction");
+        ctx.createProducer().setAsync(Completions.recordingOutcomesOf(outcomes, ctx::commit, ctx::rollback))
+                .send(q, "in the transaction");
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
         assertEquals(List.of(IllegalStateRuntimeException.class, IllegalStateRuntimeException.class), outcomes);
         ctx.commit();

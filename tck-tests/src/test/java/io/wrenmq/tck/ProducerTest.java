@@ -381,18 +381,7 @@ class ProducerTest extends JmsTestSupport {
         Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
         MessageProducer p = s.createProducer(s.createQueue(uniqueName()));
         List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
-        p.send(s.createTextMessage("x"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                outcomes.add(outcomeOf(p::close));
-                outcomes.add(outcomeOf(s::close));
-                outcomes.add(outcomeOf(c::close));
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-            }
-        });
+        p.send(s.createTextMessage("x"), Completions.recordingOutcomesOf(outcomes, p::close, s::close, c::close));
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 3);
         assertEquals(List.of(IllegalStateException.class, IllegalStateException.class, IllegalStateException.class),
                 outcomes);
@@ -408,18 +397,8 @@ class ProducerTest extends JmsTestSupport {
         Queue q = s.createQueue(uniqueName());
         MessageProducer p = s.createProducer(q);
         List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
-        p.send(s.createTextMessage("in the transaction"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                outcomes.add(outcomeOf(s::commit));
-                outcomes.add(outcomeOf(s::rollback));
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                outcomes.add(exception.getClass());
-            }
-        });
+        p.send(s.createTextMessage("in the transaction"),
+                Completions.recordingOutcomesOf(outcomes, s::commit, s::rollback));
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
         assertEquals(List.of(IllegalStateException.class, IllegalStateException.class), outcomes);
         s.commit();

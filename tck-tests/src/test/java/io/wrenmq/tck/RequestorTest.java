@@ -1,6 +1,5 @@
 package io.wrenmq.tck;
 
-import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -60,21 +59,38 @@ class RequestorTest extends JmsTestSupport {
         return replyTos;
     }
 
-    /** Something that blocks until answered, such as {@code request}. */
+    /** What {@code QueueRequestor} and {@code TopicRequestor} have in common. */
     @FunctionalInterface
-    private interface Request {
-        Message call() throws JMSException;
+    private interface Requestor {
+        Message request(Message message) throws JMSException;
     }
 
-    /** Makes {@code request} on a thread of its own, so that a reply that never comes fails the test, not hangs it. */
-    private static Message within10Seconds(Request request) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return request.call();
-            } catch (JMSException e) {
-                throw new RuntimeException(e);
-            }
-        }, THREAD_PER_TASK).get(10, TimeUnit.SECONDS);
+    /**
+     * Asks each text through {@code requestor}, on a thread of its own so that a reply that never comes fails the
+     * test rather than hangs it, and checks that the reply answers that request.
+     */
+    private static void assertEachAnswered(Session s, Requestor requestor, String... texts) throws Exception {
+        for (String text : texts) {
+            TextMessage request = s.createTextMessage(text);
+            Message reply = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return requestor.request(request);
+                } catch (JMSException e) {
+                    throw new RuntimeException(e);
+                }
+            }, THREAD_PER_TASK).get(10, TimeUnit.SECONDS);
+            assertEquals("re: " + text, ((TextMessage) reply).getText());
+            assertEquals(request.getJMSMessageID(), reply.getJMSCorrelationID());
+        }
+    }
+
+    /** After a requestor's {@code close()}: its session is closed, and nothing can be sent to where it was answered. */
+    private void assertClosedWithItsDestination(Session requestorSession, Destination replyTo) throws JMSException {
+        assertThrows(IllegalStateException.class, requestorSession::createTextMessage,
+                "the requestor's session is still open");
+        Session other = connection().createSession(Session.AUTO_ACKNOWLEDGE);
+        assertThrows(InvalidDestinationException.class,
+                () -> other.createProducer(replyTo).send(other.createTextMessage("too late")));
     }
 
     @Test
@@ -83,17 +99,10 @@ class RequestorTest extends JmsTestSupport {
     void queueRequestorReturnsEachReply() throws Exception {
         Queue service = connection().createSession(Session.AUTO_ACKNOWLEDGE).createQueue(uniqueName());
         List<Destination> replyTos = respondTo(service);
-        QueueConnection c = (QueueConnection) startedConnection();
-        QueueSession s = c.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+        QueueSession s = ((QueueConnection) startedConnection()).createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
         QueueRequestor requestor = new QueueRequestor(s, service);
 
-        for (String text : List.of("first", "second", "third")) {
-            TextMessage request = s.createTextMessage(text);
-            Message reply = within10Seconds(() -> requestor.request(request));
-            assertEquals("re: " + text, ((TextMessage) reply).getText());
-            assertEquals(request.getJMSMessageID(), reply.getJMSCorrelationID());
-        }
-        assertEquals(3, replyTos.size());
+        assertEachAnswered(s, requestor::request, "first", "second", "third");
         TemporaryQueue replyQueue = assertInstanceOf(TemporaryQueue.class, replyTos.get(0));
         assertEquals(List.of(replyQueue, replyQueue, replyQueue), replyTos);
         requestor.close();
@@ -107,14 +116,10 @@ class RequestorTest extends JmsTestSupport {
         QueueConnection c = (QueueConnection) startedConnection();
         QueueSession s = c.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
         QueueRequestor requestor = new QueueRequestor(s, service);
-        within10Seconds(() -> requestor.request(s.createTextMessage("ping")));
+        assertEachAnswered(s, requestor::request, "ping");
 
         requestor.close();
-        assertThrows(IllegalStateException.class, s::createTextMessage, "the requestor's session is still open");
-        Session other = connection().createSession(Session.AUTO_ACKNOWLEDGE);
-        Destination replyQueue = replyTos.get(0);
-        assertThrows(InvalidDestinationException.class,
-                () -> other.createProducer(replyQueue).send(other.createTextMessage("too late")));
+        assertClosedWithItsDestination(s, replyTos.get(0));
         // Its connection carries on.
         c.createQueueSession(false, Session.AUTO_ACKNOWLEDGE).createTemporaryQueue().delete();
     }
@@ -125,16 +130,10 @@ class RequestorTest extends JmsTestSupport {
     void topicRequestorReturnsEachReply() throws Exception {
         Topic service = connection().createSession(Session.AUTO_ACKNOWLEDGE).createTopic(uniqueName());
         List<Destination> replyTos = respondTo(service);
-        TopicConnection c = (TopicConnection) startedConnection();
-        TopicSession s = c.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        TopicSession s = ((TopicConnection) startedConnection()).createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
         TopicRequestor requestor = new TopicRequestor(s, service);
 
-        for (String text : List.of("first", "second")) {
-            TextMessage request = s.createTextMessage(text);
-            Message reply = within10Seconds(() -> requestor.request(request));
-            assertEquals("re: " + text, ((TextMessage) reply).getText());
-            assertEquals(request.getJMSMessageID(), reply.getJMSCorrelationID());
-        }
+        assertEachAnswered(s, requestor::request, "first", "second");
         TemporaryTopic replyTopic = assertInstanceOf(TemporaryTopic.class, replyTos.get(0));
         assertEquals(List.of(replyTopic, replyTopic), replyTos);
         requestor.close();
@@ -145,16 +144,11 @@ class RequestorTest extends JmsTestSupport {
     void topicRequestorCloseDeletesItsTemporaryTopic() throws Exception {
         Topic service = connection().createSession(Session.AUTO_ACKNOWLEDGE).createTopic(uniqueName());
         List<Destination> replyTos = respondTo(service);
-        Connection c = startedConnection();
-        TopicSession s = ((TopicConnection) c).createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+        TopicSession s = ((TopicConnection) startedConnection()).createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
         TopicRequestor requestor = new TopicRequestor(s, service);
-        within10Seconds(() -> requestor.request(s.createTextMessage("ping")));
+        assertEachAnswered(s, requestor::request, "ping");
 
         requestor.close();
-        assertThrows(IllegalStateException.class, s::createTextMessage, "the requestor's session is still open");
-        Session other = connection().createSession(Session.AUTO_ACKNOWLEDGE);
-        Destination replyTopic = replyTos.get(0);
-        assertThrows(InvalidDestinationException.class,
-                () -> other.createProducer(replyTopic).send(other.createTextMessage("too late")));
+        assertClosedWithItsDestination(s, replyTos.get(0));
     }
 }

@@ -41,34 +41,36 @@ class SharedSubscriptionTest extends ContextTestSupport {
     /** How long a consumer waits for a message that must not come. */
     private static final long NOTHING_MS = 300;
 
-    /** The two kinds of shared subscription, opened as {@code Session} opens them. */
+    /** The two kinds of shared subscription, opened as {@code Session} and {@code JMSContext} open them. */
     enum Kind {
-        NON_DURABLE {
-            @Override
-            MessageConsumer open(Session s, Topic t, String name, String selector) throws JMSException {
-                return s.createSharedConsumer(t, name, selector);
-            }
+        NON_DURABLE(Session::createSharedConsumer, JMSContext::createSharedConsumer),
+        DURABLE(Session::createSharedDurableConsumer, JMSContext::createSharedDurableConsumer);
 
-            @Override
-            JMSConsumer open(JMSContext c, Topic t, String name, String selector) {
-                return c.createSharedConsumer(t, name, selector);
-            }
-        },
-        DURABLE {
-            @Override
-            MessageConsumer open(Session s, Topic t, String name, String selector) throws JMSException {
-                return s.createSharedDurableConsumer(t, name, selector);
-            }
+        @FunctionalInterface
+        private interface SessionOpener {
+            MessageConsumer open(Session s, Topic t, String name, String selector) throws JMSException;
+        }
 
-            @Override
-            JMSConsumer open(JMSContext c, Topic t, String name, String selector) {
-                return c.createSharedDurableConsumer(t, name, selector);
-            }
-        };
+        @FunctionalInterface
+        private interface ContextOpener {
+            JMSConsumer open(JMSContext c, Topic t, String name, String selector);
+        }
 
-        abstract MessageConsumer open(Session s, Topic t, String name, String selector) throws JMSException;
+        private final SessionOpener bySession;
+        private final ContextOpener byContext;
 
-        abstract JMSConsumer open(JMSContext c, Topic t, String name, String selector);
+        Kind(SessionOpener bySession, ContextOpener byContext) {
+            this.bySession = bySession;
+            this.byContext = byContext;
+        }
+
+        MessageConsumer open(Session s, Topic t, String name, String selector) throws JMSException {
+            return bySession.open(s, t, name, selector);
+        }
+
+        JMSConsumer open(JMSContext c, Topic t, String name, String selector) {
+            return byContext.open(c, t, name, selector);
+        }
 
         MessageConsumer open(Session s, Topic t, String name) throws JMSException {
             return open(s, t, name, null);
@@ -110,6 +112,11 @@ class SharedSubscriptionTest extends ContextTestSupport {
         return collected;
     }
 
+    /** A consumer of {@code kind} on a new session of {@code c}, with a collector as its listener. */
+    private TextCollector listenOn(Kind kind, Connection c, Topic t, String name) throws JMSException {
+        return listenTo(kind.open(session(c), t, name));
+    }
+
     private static String receiveText(MessageConsumer c) throws JMSException {
         Message m = c.receive(5000);
         assertNotNull(m, "no message arrived");
@@ -123,9 +130,9 @@ class SharedSubscriptionTest extends ContextTestSupport {
     void consumersOnSeveralConnectionsDivideTheMessages(Kind kind) throws Exception {
         Topic t = session(connection()).createTopic(uniqueName());
         String name = uniqueName();
-        TextCollector a = listenTo(kind.open(session(startedConnection()), t, name));
-        TextCollector b = listenTo(kind.open(session(startedConnection()), t, name));
-        TextCollector c = listenTo(kind.open(session(startedConnection()), t, name));
+        TextCollector a = listenOn(kind, startedConnection(), t, name);
+        TextCollector b = listenOn(kind, startedConnection(), t, name);
+        TextCollector c = listenOn(kind, startedConnection(), t, name);
         TextCollector plain = listenTo(session(startedConnection()).createConsumer(t));
 
         List<String> sent = publishNumbered(t, 30);
@@ -140,8 +147,8 @@ class SharedSubscriptionTest extends ContextTestSupport {
         Connection c = startedConnection(uniqueName());
         Topic t = session(c).createTopic(uniqueName());
         String name = uniqueName();
-        TextCollector a = listenTo(kind.open(session(c), t, name));
-        TextCollector b = listenTo(kind.open(session(c), t, name));
+        TextCollector a = listenOn(kind, c, t, name);
+        TextCollector b = listenOn(kind, c, t, name);
 
         TextCollector.assertGotEachOnce(publishNumbered(t, 20), a, b);
     }
@@ -170,10 +177,10 @@ class SharedSubscriptionTest extends ContextTestSupport {
     void theSubscriptionNameIsScopedByTheClientId(Kind kind) throws Exception {
         Topic t = session(connection()).createTopic(uniqueName());
         String name = uniqueName();
-        TextCollector anonymous = listenTo(kind.open(session(startedConnection()), t, name));
-        TextCollector anonymousToo = listenTo(kind.open(session(startedConnection()), t, name));
-        TextCollector x = listenTo(kind.open(session(startedConnection(uniqueName())), t, name));
-        TextCollector y = listenTo(kind.open(session(startedConnection(uniqueName())), t, name));
+        TextCollector anonymous = listenOn(kind, startedConnection(), t, name);
+        TextCollector anonymousToo = listenOn(kind, startedConnection(), t, name);
+        TextCollector x = listenOn(kind, startedConnection(uniqueName()), t, name);
+        TextCollector y = listenOn(kind, startedConnection(uniqueName()), t, name);
 
         List<String> sent = publish(t, "one", "two", "three");
         TextCollector.assertGotEachOnce(sent, anonymous, anonymousToo);
@@ -378,10 +385,10 @@ class SharedSubscriptionTest extends ContextTestSupport {
         Connection c = startedConnection(uniqueName());
         Topic t = session(c).createTopic(uniqueName());
         String sharedName = uniqueName();
-        TextCollector sharedNonDurable = listenTo(Kind.NON_DURABLE.open(session(c), t, sharedName));
-        TextCollector sharedDurable = listenTo(Kind.DURABLE.open(session(c), t, sharedName));
+        TextCollector sharedNonDurable = listenOn(Kind.NON_DURABLE, c, t, sharedName);
+        TextCollector sharedDurable = listenOn(Kind.DURABLE, c, t, sharedName);
         String unsharedName = uniqueName();
-        TextCollector otherNonDurable = listenTo(Kind.NON_DURABLE.open(session(c), t, unsharedName));
+        TextCollector otherNonDurable = listenOn(Kind.NON_DURABLE, c, t, unsharedName);
         TextCollector unsharedDurable = listenTo(session(c).createDurableConsumer(t, unsharedName));
 
         List<String> sent = publish(t, "a", "b");
@@ -467,8 +474,8 @@ class SharedSubscriptionTest extends ContextTestSupport {
         assertThrows(InvalidDestinationException.class, () -> Kind.NON_DURABLE.open(stranger, temp, uniqueName()));
 
         String name = uniqueName();
-        TextCollector a = listenTo(Kind.NON_DURABLE.open(session(owner), temp, name));
-        TextCollector b = listenTo(Kind.NON_DURABLE.open(session(owner), temp, name));
+        TextCollector a = listenOn(Kind.NON_DURABLE, owner, temp, name);
+        TextCollector b = listenOn(Kind.NON_DURABLE, owner, temp, name);
         Session publisher = session(connection());
         MessageProducer p = publisher.createProducer(temp);
         List<String> sent = List.of("t1", "t2", "t3", "t4");
