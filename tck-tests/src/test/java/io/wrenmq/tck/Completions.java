@@ -26,6 +26,26 @@ final class Completions implements CompletionListener {
     }
 
     /**
+     * A CompletionListener that, on completion, calls each of {@code actions} and records what it threw (as
+     * {@link JmsTestSupport#outcomeOf} does); a failed send records the class of its exception instead.
+     */
+    static CompletionListener recordingOutcomesOf(List<Class<?>> outcomes, JmsTestSupport.Action... actions) {
+        return new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                for (JmsTestSupport.Action a : actions) {
+                    outcomes.add(JmsTestSupport.outcomeOf(a));
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcomes.add(exception.getClass());
+            }
+        };
+    }
+
+    /**
      * A slow CompletionListener: each callback waits for {@code release}; {@code returned} is set once
      * {@code onCompletion} returns (a failed send never sets it).
      */

@@ -317,6 +317,27 @@ class ConnectionTest extends JmsTestSupport {
     }
 
     @Test
+    @DisplayName("6.1.2: a client id is unique across the broker however it was set: by setClientID it keeps a "
+            + "factory's connection out, and by a factory it refuses setClientID, with InvalidClientIDException")
+    void clientIdIsUniqueHoweverItWasSet() throws Exception {
+        String setByApplication = uniqueName();
+        connection().setClientID(setByApplication);
+        WrenConnectionFactory f = new WrenConnectionFactory(Broker.url(null));
+        f.setClientID(setByApplication);
+        assertThrows(InvalidClientIDException.class, () -> track(f.createConnection()));
+        assertThrows(InvalidClientIDException.class, () -> track(f.createQueueConnection()));
+        assertThrows(InvalidClientIDException.class, () -> track(f.createTopicConnection()));
+
+        String setByFactory = uniqueName();
+        WrenConnectionFactory g = new WrenConnectionFactory(Broker.url(null));
+        g.setClientID(setByFactory);
+        track(g.createConnection());
+        Connection c = connection();
+        assertThrows(InvalidClientIDException.class, () -> c.setClientID(setByFactory));
+        assertNull(c.getClientID());
+    }
+
+    @Test
     @DisplayName("6.1.2: a client id set on the factory is the connection's; the application cannot change it, and "
             + "a second connection from that factory is refused")
     void administrativeClientIdCannotBeChanged() throws Exception {

@@ -272,6 +272,31 @@ class JMSContextTest extends ContextTestSupport {
     }
 
     @Test
+    @DisplayName("createContext is an action on the context: setClientID after it is IllegalStateRuntimeException, "
+            + "on either context, and the connection keeps no client id")
+    void createContextIsAnActionBeforeWhichTheClientIdIsSet() {
+        JMSContext ctx = context();
+        JMSContext sibling = tracked(ctx.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        assertThrows(IllegalStateRuntimeException.class, () -> ctx.setClientID(uniqueName()));
+        assertThrows(IllegalStateRuntimeException.class, () -> sibling.setClientID(uniqueName()));
+        assertNull(ctx.getClientID());
+    }
+
+    @Test
+    @DisplayName("a factory's client id is in use while a context of it is open: a second context from the factory "
+            + "is InvalidClientIDRuntimeException")
+    void aFactorysClientIdServesOneContextAtATime() {
+        WrenConnectionFactory f = new WrenConnectionFactory(Broker.url(null));
+        f.setClientID(uniqueName());
+        JMSContext first = tracked(f.createContext());
+        assertThrows(InvalidClientIDRuntimeException.class, () -> tracked(f.createContext()));
+        assertThrows(InvalidClientIDRuntimeException.class,
+                () -> tracked(f.createContext(JMSContext.CLIENT_ACKNOWLEDGE)));
+        first.close();
+        assertEquals(f.getClientID(), tracked(f.createContext()).getClientID());
+    }
+
+    @Test
     @DisplayName("a client id set on the factory is the context's; setClientID is then IllegalStateRuntimeException")
     void administrativeClientIdCannotBeChanged() {
         String id = uniqueName();
@@ -351,6 +376,43 @@ class JMSContextTest extends ContextTestSupport {
         JMSContext ctx = context();
         assertThrows(IllegalStateRuntimeException.class, ctx::commit);
         assertThrows(IllegalStateRuntimeException.class, ctx::rollback);
+    }
+
+    @Test
+    @DisplayName("recover on a transacted context is IllegalStateRuntimeException")
+    void recoverNeedsASessionThatIsNotTransacted() {
+        JMSContext ctx = context(JMSContext.SESSION_TRANSACTED);
+        assertThrows(IllegalStateRuntimeException.class, ctx::recover);
+        ctx.commit();
+    }
+
+    @Test
+    @DisplayName("commit and rollback from a CompletionListener of the context are IllegalStateRuntimeException "
+            + "(spec 7.3.4); the transaction then commits as usual")
+    void completionListenerMayNotEndTheTransaction() throws Exception {
+        JMSContext ctx = context(JMSContext.SESSION_TRANSACTED);
+        Queue q = ctx.createQueue(uniqueName());
+        List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
+        ctx.createProducer().setAsync(Completions.recordingOutcomesOf(outcomes, ctx::commit, ctx::rollback))
+                .send(q, "in the transaction");
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
+        assertEquals(List.of(IllegalStateRuntimeException.class, IllegalStateRuntimeException.class), outcomes);
+        ctx.commit();
+        assertEquals("in the transaction", context().createConsumer(q).receiveBody(String.class, 5000));
+    }
+
+    @Test
+    @DisplayName("stop from a MessageListener of another context on the same connection either is "
+            + "IllegalStateRuntimeException or stops the connection, without waiting for the listener itself")
+    void listenerStoppingASiblingContextFailsOrStops() throws Exception {
+        JMSContext ctx = context();
+        JMSContext sibling = tracked(ctx.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        Queue q = ctx.createQueue(uniqueName());
+        CompletableFuture<Class<?>> outcome = new CompletableFuture<>();
+        ctx.createConsumer(q).setMessageListener(m -> outcome.complete(outcomeOf(sibling::stop)));
+        sibling.createProducer().send(q, "stop them");
+        Class<?> stopped = outcome.get(10, TimeUnit.SECONDS);
+        assertTrue(stopped == IllegalStateRuntimeException.class || stopped == Void.class, stopped.getName());
     }
 
     @Test

@@ -381,22 +381,29 @@ class ProducerTest extends JmsTestSupport {
         Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
         MessageProducer p = s.createProducer(s.createQueue(uniqueName()));
         List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
-        p.send(s.createTextMessage("x"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                outcomes.add(outcomeOf(p::close));
-                outcomes.add(outcomeOf(s::close));
-                outcomes.add(outcomeOf(c::close));
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-            }
-        });
+        p.send(s.createTextMessage("x"), Completions.recordingOutcomesOf(outcomes, p::close, s::close, c::close));
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 3);
         assertEquals(List.of(IllegalStateException.class, IllegalStateException.class, IllegalStateException.class),
                 outcomes);
         p.send(s.createTextMessage("still open"));
+    }
+
+    @Test
+    @DisplayName("7.3.4: a CompletionListener that commits or rolls back its own session gets IllegalStateException; "
+            + "the transaction then commits as usual")
+    void completionListenerMayNotEndItsSessionsTransaction() throws Exception {
+        Connection c = connection();
+        Session s = c.createSession(Session.SESSION_TRANSACTED);
+        Queue q = s.createQueue(uniqueName());
+        MessageProducer p = s.createProducer(q);
+        List<Class<?>> outcomes = new CopyOnWriteArrayList<>();
+        p.send(s.createTextMessage("in the transaction"),
+                Completions.recordingOutcomesOf(outcomes, s::commit, s::rollback));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
+        assertEquals(List.of(IllegalStateException.class, IllegalStateException.class), outcomes);
+        s.commit();
+        Session reader = startedConnection().createSession(Session.AUTO_ACKNOWLEDGE);
+        assertEquals("in the transaction", ((TextMessage) reader.createConsumer(q).receive(5000)).getText());
     }
 
     @Test

@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Jakarta Messaging 3.1, section 6.2: sessions, their modes, factories, temporary destinations and closing. */
 @DisplayName("Session (spec 6.2)")
@@ -62,12 +63,19 @@ class SessionTest extends JmsTestSupport {
     }
 
     @Test
-    @DisplayName("6.2: createSession refuses a mode that is none of the defined ones")
+    @DisplayName("6.2: createSession refuses a mode that is none of the defined ones, and SESSION_TRANSACTED as the "
+            + "acknowledgement mode of a session that is not transacted")
     void invalidSessionModeIsRefused() throws Exception {
         Connection c = connection();
         assertThrows(JMSException.class, () -> c.createSession(42));
         assertThrows(JMSException.class, () -> c.createSession(-1));
         assertThrows(JMSException.class, () -> c.createSession(false, 42));
+        assertThrows(JMSException.class, () -> c.createSession(false, Session.SESSION_TRANSACTED));
+        assertThrows(JMSException.class,
+                () -> ((QueueConnection) c).createQueueSession(false, Session.SESSION_TRANSACTED));
+        assertThrows(JMSException.class,
+                () -> ((TopicConnection) c).createTopicSession(false, Session.SESSION_TRANSACTED));
+        assertTrue(c.createSession(true, 42).getTransacted(), "transacted: the acknowledgement mode is ignored");
     }
 
     @Test

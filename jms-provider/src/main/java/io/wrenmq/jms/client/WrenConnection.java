@@ -130,6 +130,14 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         consumers.remove(consumer.id(), consumer);
     }
 
+    /**
+     * Something other than creating a session used the connection (a second JMSContext on it): its client id can no
+     * longer be set.
+     */
+    void markUsed() {
+        used = true;
+    }
+
     void sessionClosed(WrenSession session) {
         sessions.remove(session);
     }
@@ -195,7 +203,23 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.UNIFIED);
+    }
+
+    /**
+     * The session mode of {@code createSession(transacted, acknowledgeMode)}. Not transacted, the permitted modes are
+     * AUTO, CLIENT and DUPS_OK: SESSION_TRANSACTED there would silently make a session whose sends wait for a commit
+     * the application never calls.
+     */
+    private static int sessionMode(boolean transacted, int acknowledgeMode) throws JMSException {
+        if (transacted) {
+            return Session.SESSION_TRANSACTED;
+        }
+        if (acknowledgeMode == Session.SESSION_TRANSACTED) {
+            throw new JMSException("a session that is not transacted needs Session.AUTO_ACKNOWLEDGE, "
+                    + "CLIENT_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE, not SESSION_TRANSACTED");
+        }
+        return acknowledgeMode;
     }
 
     @Override
@@ -217,6 +241,10 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     }
 
     WrenSession newSession(int sessionMode) throws JMSException {
+        return newSession(sessionMode, SessionDomain.UNIFIED);
+    }
+
+    private WrenSession newSession(int sessionMode, SessionDomain domain) throws JMSException {
         checkOpen();
         used = true;
         checkSessionMode(sessionMode);
@@ -225,7 +253,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         WrenSession s;
         synchronized (lifecycle) {
             // Under the lock that start() and stop() take, so the session cannot miss a start in between.
-            s = new WrenSession(this, id, sessionMode);
+            s = new WrenSession(this, id, sessionMode, domain);
             sessions.add(s);
         }
         if (closed) {
@@ -237,12 +265,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return newSession(sessionMode(transacted, acknowledgeMode), SessionDomain.TOPIC);
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.io.Serializable;
  * <ul>
  *   <li>The session mode is checked when the context is created; the session itself is created when first needed,
  *       so that {@link #setClientID} can still be called "immediately after it creates the JMSContext and before any
- *       other action on the JMSContext is taken".</li>
+ *       other action on the JMSContext is taken". {@link #createContext(int)} is such an action, for both contexts.</li>
  *   <li>{@link #createContext(int)} makes a context on the same connection, with a session of its own. The connection
  *       closes with the last of the contexts using it; closing the others closes only their sessions.</li>
  *   <li>Creating a consumer starts the connection unless {@link #setAutoStart} turned that off for this context.</li>
@@ -107,6 +107,8 @@ public class WrenContext implements JMSContext {
             checkOpen();
             WrenConnection.checkSessionMode(mode);
             shared.join();
+            // An action on this context: from now on setClientID is too late, on this context and the new one.
+            shared.connection.markUsed();
             return new WrenContext(shared, mode);
         });
     }

@@ -91,6 +91,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private final WrenConnection connection;
     private final int id;
     private final int mode;
+    private final SessionDomain domain;
     private final SerialExecutor listenerThread = new SerialExecutor();
     /**
      * Calls the CompletionListeners of asynchronous sends: one at a time, in send order, and never on the thread
@@ -108,10 +109,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private volatile boolean paused = true;
     private volatile boolean closed;
 
-    WrenSession(WrenConnection connection, int id, int mode) {
+    WrenSession(WrenConnection connection, int id, int mode, SessionDomain domain) {
         this.connection = connection;
         this.id = id;
         this.mode = mode;
+        this.domain = domain;
         this.paused = !connection.isStarted();
     }
 
@@ -708,6 +710,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkNotClosed();
+        domain.checkQueueMethod("createQueue");
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("a queue name must not be null or empty");
         }
@@ -717,6 +720,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkNotClosed();
+        domain.checkTopicMethod("createTopic");
         if (topicName == null || topicName.isEmpty()) {
             throw new InvalidDestinationException("a topic name must not be null or empty");
         }
@@ -726,12 +730,14 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        domain.checkQueueMethod("createTemporaryQueue");
         return (TemporaryQueue) connection.createTemporary(DestinationKind.TEMPORARY_QUEUE);
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        domain.checkTopicMethod("createTemporaryTopic");
         return (TemporaryTopic) connection.createTemporary(DestinationKind.TEMPORARY_TOPIC);
     }
 
@@ -786,6 +792,11 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private WrenMessageConsumer openSubscription(Topic topic, String name, String messageSelector, boolean noLocal,
                                                  SubscriptionKind kind) throws JMSException {
         checkOpen();
+        domain.checkTopicMethod(switch (kind) {
+            case SHARED -> "createSharedConsumer";
+            case SHARED_DURABLE -> "createSharedDurableConsumer";
+            default -> "createDurableConsumer";
+        });
         WrenDestination d = toWren(topic, false);
         if (name == null || name.isEmpty()) {
             throw new JMSException("a subscription name must not be null or empty");
@@ -809,6 +820,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        domain.checkQueueMethod("createBrowser");
         WrenDestination d = toWren(queue, false);
         if (d.kind().isTopic()) {
             throw new InvalidDestinationException("only a queue can be browsed");
@@ -828,6 +840,7 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        domain.checkTopicMethod("unsubscribe");
         if (name == null || name.isEmpty()) {
             throw new InvalidDestinationException("a subscription name must not be null or empty");
         }
