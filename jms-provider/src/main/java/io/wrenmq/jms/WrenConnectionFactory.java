@@ -126,12 +126,12 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return open(null, null, false);
+        return open(null, null, false).restrictToQueues();
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String pass) throws JMSException {
-        return open(userName, pass, true);
+        return open(userName, pass, true).restrictToQueues();
     }
 
     @Override

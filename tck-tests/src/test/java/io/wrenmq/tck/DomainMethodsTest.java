@@ -4,6 +4,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -75,6 +76,21 @@ class DomainMethodsTest extends JmsTestSupport {
         ts.createPublisher(t).publish(ts.createTextMessage("topics still work"));
         assertEquals("topics still work", ((TextMessage) subscriber.receive(5000)).getText());
         ts.createTemporaryTopic().delete();
+    }
+
+    @Test
+    @DisplayName("a QueueConnection refuses the topic connection-consumer methods of Table 9-1 with "
+            + "IllegalStateException")
+    void queueConnectionRefusesTopicMethods() throws Exception {
+        QueueConnection qc = track(((QueueConnectionFactory) factory).createQueueConnection());
+        Topic topic = qc.createSession(Session.AUTO_ACKNOWLEDGE).createTopic(uniqueName());
+        assertAll(
+                () -> assertThrows(IllegalStateException.class,
+                        () -> qc.createDurableConnectionConsumer(topic, "d", null, null, 1)),
+                () -> assertThrows(IllegalStateException.class,
+                        () -> qc.createSharedConnectionConsumer(topic, "s", null, null, 1)),
+                () -> assertThrows(IllegalStateException.class,
+                        () -> qc.createSharedDurableConnectionConsumer(topic, "d", null, null, 1)));
     }
 
     @Test

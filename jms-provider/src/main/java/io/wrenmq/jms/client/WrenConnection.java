@@ -48,6 +48,8 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     private final ClientTransport transport;
     private final int prefetch;
+    /** A {@code QueueConnection} from {@code createQueueConnection}: see {@link #restrictToQueues}. */
+    private volatile boolean queuesOnly;
     private final String connectionId;
     private final int maxFrameSize;
     private final boolean clientIdFixed;
@@ -89,6 +91,24 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         WrenConnection c = new WrenConnection(t, url.prefetch(BrokerUrl.DEFAULT_PREFETCH), clientId);
         deferred.attach(c);
         return c;
+    }
+
+    /**
+     * Marks this as a {@code QueueConnection}, to which the topic-only connection-consumer methods are closed
+     * (Table 9-1); for {@code QueueConnectionFactory.createQueueConnection}.
+     *
+     * @return this
+     */
+    public WrenConnection restrictToQueues() {
+        queuesOnly = true;
+        return this;
+    }
+
+    private void checkTopicMethod(String method) throws IllegalStateException {
+        if (queuesOnly) {
+            throw new IllegalStateException(method + " is not for a QueueConnection (Jakarta Messaging 3.1, "
+                    + "Table 9-1)");
+        }
     }
 
     // Package-private plumbing for sessions, producers and consumers.
@@ -429,6 +449,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
                                                              String messageSelector, ServerSessionPool sessionPool,
                                                              int maxMessages) throws JMSException {
+        checkTopicMethod("createSharedConnectionConsumer");
         return createConnectionConsumer(topic, messageSelector, sessionPool, maxMessages);
     }
 
@@ -436,6 +457,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
                                                               String messageSelector, ServerSessionPool sessionPool,
                                                               int maxMessages) throws JMSException {
+        checkTopicMethod("createDurableConnectionConsumer");
         return createConnectionConsumer(topic, messageSelector, sessionPool, maxMessages);
     }
 
@@ -444,6 +466,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
                                                                     String messageSelector,
                                                                     ServerSessionPool sessionPool, int maxMessages)
             throws JMSException {
+        checkTopicMethod("createSharedDurableConnectionConsumer");
         return createConnectionConsumer(topic, messageSelector, sessionPool, maxMessages);
     }
 
