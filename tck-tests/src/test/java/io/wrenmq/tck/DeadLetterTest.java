@@ -208,6 +208,29 @@ class DeadLetterTest extends DedicatedBrokerTestSupport {
         assertEquals("kept", ((TextMessage) receiveFrom(after, "DLQ", name)).getText());
     }
 
+    @Test
+    @DisplayName("a message delivered the maximum number of times before a restart goes to DLQ, not out again")
+    void exhaustedBeforeARestartGoesToTheDeadLetterQueue() throws Exception {
+        Connection c = startedConnection();
+        Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+        String name = uniqueName();
+        Queue q = s.createQueue(name);
+        s.createProducer(q).send(s.createTextMessage("third time"));
+        s.commit();
+        MessageConsumer consumer = s.createConsumer(q);
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            assertNotNull(consumer.receive(RECEIVE_MS));
+            s.rollback();
+        }
+        assertEquals(3, consumer.receive(RECEIVE_MS).getIntProperty("JMSXDeliveryCount"));
+
+        restart();
+        Connection after = startedConnection();
+        Session s2 = after.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertNull(s2.createConsumer(s2.createQueue(name)).receive(NOTHING_MS), "no fourth delivery");
+        assertEquals("third time", ((TextMessage) receiveFrom(after, "DLQ", name)).getText());
+    }
+
     /** The message from {@code origin} in dead-letter queue {@code queue}: a fresh delivery there. */
     private static Message receiveFrom(Connection c, String queue, String origin) throws JMSException {
         Message m = receiveMoved(c, queue, origin);

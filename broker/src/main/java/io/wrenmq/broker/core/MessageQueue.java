@@ -385,6 +385,11 @@ final class MessageQueue {
 
     private void deliver(ServerConsumer c, QueueEntry entry) {
         takeAside(entry);
+        if (entry.deliveryCount > 1 && isDead(entry)) {
+            // Delivered as often as allowed before a restart, which left no chance to move it when it came back.
+            moveToDeadLetters(entry);
+            return;
+        }
         c.deliver(entry);
     }
 
@@ -525,10 +530,8 @@ final class MessageQueue {
         List<QueueEntry> now = new ArrayList<>(unseen);
         List<QueueEntry> again = delay == 0 ? now : new ArrayList<>(seen.size());
         for (QueueEntry e : seen) {
-            int deliveries = e.deliveryCount - 1;
-            if (policy.exhausted(deliveries) && !owner.isQueueNamed(policy.deadLetterQueue())) {
-                owner.mover().move(this, e, new MessageMover.Move(policy.deadLetterQueue(), "delivered "
-                        + deliveries + " times, the most " + owner + " allows", false));
+            if (isDead(e)) {
+                moveToDeadLetters(e);
             } else {
                 again.add(e);
             }
@@ -537,6 +540,23 @@ final class MessageQueue {
         if (again != now && !again.isEmpty()) {
             owner.executor().schedule(() -> requeue(again), delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Whether an entry has been delivered as often as the policy allows, and is not in the dead-letter queue itself
+     * (where it stays, there being nowhere further to go).
+     */
+    private boolean isDead(QueueEntry entry) {
+        DeliveryPolicy policy = owner.policy();
+        return policy.exhausted(entry.deliveryCount - 1) && !owner.isQueueNamed(policy.deadLetterQueue());
+    }
+
+    /** Moves an entry in flight, delivered as often as the policy allows, to the dead-letter queue. */
+    private void moveToDeadLetters(QueueEntry entry) {
+        DeliveryPolicy policy = owner.policy();
+        int deliveries = entry.deliveryCount - 1;
+        owner.mover().move(this, entry, new MessageMover.Move(policy.deadLetterQueue(), "delivered " + deliveries
+                + " times, the most " + owner + " allows", false));
     }
 
     /**
