@@ -19,6 +19,11 @@ public final class Samples {
         SAMPLES.put("queue-consumer", QueueConsumer::main);
         SAMPLES.put("topic-publisher", TopicPublisher::main);
         SAMPLES.put("topic-subscriber", TopicSubscriber::main);
+        SAMPLES.put("topic-fanout", TopicFanout::main);
+        SAMPLES.put("durable-subscriber", DurableSubscriber::main);
+        SAMPLES.put("request-reply", RequestReply::main);
+        SAMPLES.put("transacted-pipeline", TransactedPipeline::main);
+        SAMPLES.put("jndi-producer", JndiProducer::main);
     }
 
     private Samples() {
@@ -32,6 +37,12 @@ public final class Samples {
             System.exit(args.length == 0 ? 0 : 2);
             return;
         }
-        sample.run(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            sample.run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A wrong option or a failed lookup: say what, without a stack trace a newcomer has to read through.
+            System.err.println(args[0] + ": " + e.getMessage());
+            System.exit(2);
+        }
     }
 }
