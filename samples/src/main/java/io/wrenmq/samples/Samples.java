@@ -1,5 +1,7 @@
 package io.wrenmq.samples;
 
+import io.wrenmq.samples.perf.Perf;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,7 @@ public final class Samples {
         SAMPLES.put("request-reply", RequestReply::main);
         SAMPLES.put("transacted-pipeline", TransactedPipeline::main);
         SAMPLES.put("jndi-producer", JndiProducer::main);
+        SAMPLES.put("perf", Perf::main);
     }
 
     private Samples() {
@@ -34,6 +37,7 @@ public final class Samples {
         if (sample == null) {
             System.out.println("Usage: java -jar wren-samples.jar SAMPLE [--url tcp://localhost:61700] [options]");
             System.out.println("Samples: " + String.join(", ", SAMPLES.keySet()));
+            System.out.println("See the README's Samples section; perf --help lists the perf tool's options.");
             System.exit(args.length == 0 ? 0 : 2);
             return;
         }
