@@ -31,17 +31,19 @@ public final class JndiProducer {
         String destinationName = opts.get("destination", "exampleQueue");
         int count = opts.getInt("count", 10);
 
-        Context jndi = new InitialContext(JndiEnvironment.load(opts.get("jndi", null)));
         ConnectionFactory cf;
         Destination destination;
         try {
-            cf = (ConnectionFactory) jndi.lookup(factoryName);
-            destination = (Destination) jndi.lookup(destinationName);
+            Context jndi = new InitialContext(JndiEnvironment.load(opts.get("jndi", null)));
+            try {
+                cf = (ConnectionFactory) jndi.lookup(factoryName);
+                destination = (Destination) jndi.lookup(destinationName);
+            } finally {
+                jndi.close();
+            }
         } catch (NamingException e) {
             throw new IllegalStateException("JNDI lookup failed: " + e
-                    + " (check java.naming.factory.initial and the names in jndi.properties)", e);
-        } finally {
-            jndi.close();
+                    + " (check java.naming.factory.initial, the names in jndi.properties and the classpath)", e);
         }
 
         try (Connection connection = cf.createConnection()) {

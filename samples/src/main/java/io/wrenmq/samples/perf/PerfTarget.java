@@ -33,16 +33,18 @@ final class PerfTarget {
         if (!options.usesJndi()) {
             return new PerfTarget(new WrenConnectionFactory(options.url()), null, options);
         }
-        Context jndi = new InitialContext(JndiEnvironment.load(options.jndi().isEmpty() ? null : options.jndi()));
         try {
-            ConnectionFactory cf = (ConnectionFactory) jndi.lookup(options.connectionFactory());
-            boolean byName = !options.isQueueUri() && !options.isTopicUri();
-            Destination destination = byName ? (Destination) jndi.lookup(options.destination()) : null;
-            return new PerfTarget(cf, destination, options);
+            Context jndi = new InitialContext(JndiEnvironment.load(options.jndi().isEmpty() ? null : options.jndi()));
+            try {
+                ConnectionFactory cf = (ConnectionFactory) jndi.lookup(options.connectionFactory());
+                boolean byName = !options.isQueueUri() && !options.isTopicUri();
+                Destination destination = byName ? (Destination) jndi.lookup(options.destination()) : null;
+                return new PerfTarget(cf, destination, options);
+            } finally {
+                jndi.close();
+            }
         } catch (NamingException e) {
             throw new IllegalStateException("JNDI lookup failed: " + e, e);
-        } finally {
-            jndi.close();
         }
     }
 
