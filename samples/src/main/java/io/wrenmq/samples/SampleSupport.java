@@ -4,41 +4,30 @@ import io.wrenmq.jms.WrenConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-
-import java.util.HashMap;
-import java.util.Map;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 
 /**
- * What the samples share: reading {@code --name value} arguments, and connecting with a little patience so that a
+ * What the Wren samples share: their options, the broker URL, and connecting with a little patience so that a
  * sample started together with the broker waits for it instead of failing.
  */
 final class SampleSupport {
-    private final Map<String, String> options = new HashMap<>();
+    private final Options options;
 
     SampleSupport(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "'");
-            }
-            String key = a.substring(2);
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                options.put(key.substring(0, eq), key.substring(eq + 1));
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(key, args[++i]);
-            } else {
-                options.put(key, "true");
-            }
-        }
+        this.options = new Options(args);
     }
 
     String get(String key, String fallback) {
-        return options.getOrDefault(key, fallback);
+        return options.get(key, fallback);
     }
 
     int getInt(String key, int fallback) {
-        return Integer.parseInt(get(key, String.valueOf(fallback)));
+        return options.getInt(key, fallback);
+    }
+
+    boolean getBoolean(String key, boolean fallback) {
+        return options.getBoolean(key, fallback);
     }
 
     String url() {
@@ -47,8 +36,23 @@ final class SampleSupport {
 
     /** Connects to {@link #url()}, retrying for up to {@code --wait} seconds (default 30) while the broker starts. */
     Connection connect() throws JMSException, InterruptedException {
-        ConnectionFactory cf = new WrenConnectionFactory(url());
-        long deadline = System.nanoTime() + getInt("wait", 30) * 1_000_000_000L;
+        return connect(null);
+    }
+
+    /** As {@link #connect()}, the connection carrying {@code clientId} (needed for a durable subscription). */
+    Connection connect(String clientId) throws JMSException, InterruptedException {
+        WrenConnectionFactory cf = new WrenConnectionFactory(url());
+        Connection connection = connectPatiently(cf, url(), getInt("wait", 30));
+        if (clientId != null) {
+            connection.setClientID(clientId);
+        }
+        return connection;
+    }
+
+    /** Creates a connection from {@code cf}, retrying every half second for up to {@code waitSeconds}. */
+    static Connection connectPatiently(ConnectionFactory cf, String where, int waitSeconds)
+            throws JMSException, InterruptedException {
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         boolean told = false;
         while (true) {
             try {
@@ -58,11 +62,16 @@ final class SampleSupport {
                     throw e;
                 }
                 if (!told) {
-                    System.out.println("Waiting for the broker at " + url() + " ...");
+                    System.out.println("Waiting for the broker at " + where + " ...");
                     told = true;
                 }
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** The text of a TextMessage, or a description of any other kind, for printing. */
+    static String describe(Message message) throws JMSException {
+        return message instanceof TextMessage t ? t.getText() : message.toString();
     }
 }

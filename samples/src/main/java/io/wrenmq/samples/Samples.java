@@ -1,5 +1,7 @@
 package io.wrenmq.samples;
 
+import io.wrenmq.samples.perf.Perf;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +21,12 @@ public final class Samples {
         SAMPLES.put("queue-consumer", QueueConsumer::main);
         SAMPLES.put("topic-publisher", TopicPublisher::main);
         SAMPLES.put("topic-subscriber", TopicSubscriber::main);
+        SAMPLES.put("topic-fanout", TopicFanout::main);
+        SAMPLES.put("durable-subscriber", DurableSubscriber::main);
+        SAMPLES.put("request-reply", RequestReply::main);
+        SAMPLES.put("transacted-pipeline", TransactedPipeline::main);
+        SAMPLES.put("jndi-producer", JndiProducer::main);
+        SAMPLES.put("perf", Perf::main);
     }
 
     private Samples() {
@@ -29,9 +37,16 @@ public final class Samples {
         if (sample == null) {
             System.out.println("Usage: java -jar wren-samples.jar SAMPLE [--url tcp://localhost:61700] [options]");
             System.out.println("Samples: " + String.join(", ", SAMPLES.keySet()));
+            System.out.println("See the README's Samples section; perf --help lists the perf tool's options.");
             System.exit(args.length == 0 ? 0 : 2);
             return;
         }
-        sample.run(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            sample.run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A wrong option or a failed lookup: say what, without a stack trace a newcomer has to read through.
+            System.err.println(args[0] + ": " + e.getMessage());
+            System.exit(2);
+        }
     }
 }
