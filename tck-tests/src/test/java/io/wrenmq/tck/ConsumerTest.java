@@ -88,6 +88,21 @@ class ConsumerTest extends JmsTestSupport {
     }
 
     @Test
+    @DisplayName("with a prefetch window, receiveNoWait right after createConsumer gets the messages that wait")
+    void receiveNoWaitOnANewConsumerGetsWaitingMessages() throws Exception {
+        Connection c = startedConnection();
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        for (int i = 0; i < 5; i++) {
+            Queue q = s.createQueue(uniqueName());
+            s.createProducer(q).send(s.createTextMessage("waiting " + i));
+            MessageConsumer consumer = s.createConsumer(q);
+            Message m = consumer.receiveNoWait();
+            assertEquals("waiting " + i, m == null ? null : ((TextMessage) m).getText(), "queue " + i);
+            consumer.close();
+        }
+    }
+
+    @Test
     @DisplayName("prefetch 0: a consumer holds nothing it did not ask for")
     void prefetchZeroConsumerHoldsNothingUnasked() throws Exception {
         String name = uniqueName();

@@ -308,7 +308,11 @@ public final class ServerConnection {
             // A new queue, topic or durable subscription is answered once the store has it: it then survives.
             CompletableFuture<Void> recorded = subscription == null ? destination.stored()
                     : CompletableFuture.allOf(destination.stored(), subscription.stored);
-            recorded.whenComplete((v, failure) -> {
+            // And once what waits for it has gone out, so that a receiveNoWait right after does not miss a message
+            // whose first delivery the store was still recording.
+            CompletableFuture<Void> settled = new CompletableFuture<>();
+            consumer.queue().whenDispatchSettled(() -> settled.complete(null));
+            CompletableFuture.allOf(recorded, settled).whenComplete((v, failure) -> {
                 if (failure == null) {
                     channel.receipt(requestId);
                 } else {
