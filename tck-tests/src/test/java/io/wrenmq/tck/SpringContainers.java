@@ -31,11 +31,16 @@ final class SpringContainers {
         return c;
     }
 
-    /** Initializes and starts {@code c}, and returns once its consumers are registered with the broker. */
+    /**
+     * Initializes and starts {@code c}, and returns once its consumers are registered with the broker, if it keeps
+     * them (with a lower cache level a consumer lives only for one receive).
+     */
     void start(DefaultMessageListenerContainer c) {
         c.afterPropertiesSet();
         c.start();
-        await().atMost(Duration.ofSeconds(10)).until(c::isRegisteredWithDestination);
+        if (c.getCacheLevel() >= DefaultMessageListenerContainer.CACHE_CONSUMER) {
+            await().atMost(Duration.ofSeconds(10)).until(c::isRegisteredWithDestination);
+        }
     }
 
     void stopAll() {

@@ -1,0 +1,198 @@
+package io.wrenmq.tck;
+
+import io.wrenmq.broker.WrenBroker;
+import io.wrenmq.jms.WrenConnectionFactory;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.connection.SessionProxy;
+import org.springframework.jms.connection.SingleConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Spring's {@link CachingConnectionFactory} and {@link SingleConnectionFactory} wrapped around a
+ * {@link WrenConnectionFactory}: one connection for everything, and sessions, producers and consumers that outlive
+ * the {@code JmsTemplate} call that made them. A broker of the class's own, so that its connection count is ours.
+ */
+class SpringCachingConnectionFactoryTest extends JmsTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static WrenBroker broker;
+
+    private final SpringContainers containers = new SpringContainers();
+    private SingleConnectionFactory caching;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = Broker.startDedicated(b -> b);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void noConnectionsYet() {
+        await().atMost(WAIT).until(() -> broker.connectionCount() == 0);
+    }
+
+    @AfterEach
+    void closeFactory() {
+        containers.stopAll();
+        if (caching != null) {
+            caching.destroy();
+        }
+        await().atMost(WAIT).until(() -> broker.connectionCount() == 0);
+    }
+
+    private WrenConnectionFactory wren() {
+        return new WrenConnectionFactory(Broker.url(broker, null));
+    }
+
+    private CachingConnectionFactory cachingFactory() {
+        CachingConnectionFactory f = new CachingConnectionFactory(wren());
+        caching = f;
+        return f;
+    }
+
+    private static JmsTemplate template(jakarta.jms.ConnectionFactory factory) {
+        JmsTemplate t = new JmsTemplate(factory);
+        t.setReceiveTimeout(5_000);
+        return t;
+    }
+
+    @Test
+    void templateCallsReuseOneConnectionSessionProducerAndConsumer() {
+        JmsTemplate t = template(cachingFactory());
+        String queue = uniqueName();
+
+        Session first = t.execute(session -> ((SessionProxy) session).getTargetSession());
+        String producer = t.execute(session -> session.createProducer(session.createQueue(queue)).toString());
+        for (int i = 0; i < 10; i++) {
+            t.convertAndSend(queue, "m" + i);
+            assertEquals("m" + i, t.receiveAndConvert(queue));
+        }
+        Session last = t.execute(session -> ((SessionProxy) session).getTargetSession());
+        // A cached producer is a new wrapper each time; its text names the provider's producer inside.
+        String producerAgain = t.execute(session -> session.createProducer(session.createQueue(queue)).toString());
+
+        assertSame(first, last);
+        assertEquals(producer, producerAgain);
+        assertEquals(1, broker.connectionCount());
+        // The cached consumer stays open between receive calls: one, not one per call.
+        assertEquals(1, broker.queueStats(queue).orElseThrow().consumers());
+    }
+
+    @Test
+    void aTransactedCachedSessionRollsBackWhatATemplateCallLeftUncommitted() {
+        JmsTemplate t = template(cachingFactory());
+        t.setSessionTransacted(true);
+        String queue = uniqueName();
+
+        assertThrows(IllegalStateException.class, () -> t.execute(session -> {
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("never"));
+            throw new IllegalStateException("the call fails before JmsTemplate commits");
+        }, true));
+        t.convertAndSend(queue, "committed");
+
+        assertEquals("committed", t.receiveAndConvert(queue));
+        t.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        assertNull(t.receiveAndConvert(queue));
+        assertEquals(0, broker.queueStats(queue).orElseThrow().depth());
+    }
+
+    @Test
+    void aContainerCachingItsConsumerConsumesThroughTheCachingFactory() {
+        CachingConnectionFactory f = cachingFactory();
+        String queue = uniqueName();
+        List<String> received = new CopyOnWriteArrayList<>();
+        DefaultMessageListenerContainer c = containers.container(f, queue);
+        c.setCacheLevel(DefaultMessageListenerContainer.CACHE_CONSUMER);
+        c.setSessionTransacted(true);
+        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        containers.start(c);
+
+        JmsTemplate t = template(f);
+        for (int i = 0; i < 20; i++) {
+            t.convertAndSend(queue, "m" + i);
+        }
+
+        await().atMost(WAIT).until(() -> received.size() == 20
+                && broker.queueStats(queue).orElseThrow().depth() == 0);
+        assertEquals("m0", received.get(0));
+        assertEquals("m19", received.get(19));
+        assertEquals(1, broker.connectionCount());
+        assertEquals(1, broker.queueStats(queue).orElseThrow().consumers());
+    }
+
+    @Test
+    void aDurableSubscriberThroughTheCachingFactoryCatchesUpAfterARestart() {
+        CachingConnectionFactory f = cachingFactory();
+        f.setClientId(uniqueName());
+        String topic = uniqueName();
+        List<String> received = new CopyOnWriteArrayList<>();
+        JmsTemplate publisher = template(f);
+        publisher.setPubSubDomain(true);
+
+        DefaultMessageListenerContainer first = durable(f, topic, received);
+        containers.start(first);
+        first.shutdown();
+        publisher.convertAndSend(topic, "while-stopped");
+        containers.start(durable(f, topic, received));
+
+        await().atMost(WAIT).until(() -> received.size() == 1);
+        assertEquals(List.of("while-stopped"), received);
+        assertEquals(1, broker.connectionCount());
+    }
+
+    private DefaultMessageListenerContainer durable(CachingConnectionFactory f, String topic, List<String> received) {
+        DefaultMessageListenerContainer c = containers.container(f, topic);
+        c.setPubSubDomain(true);
+        c.setSubscriptionDurable(true);
+        c.setSubscriptionName("audit");
+        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        return c;
+    }
+
+    @Test
+    void aSingleConnectionFactorySharesOneConnectionBetweenTemplateAndContainer() {
+        SingleConnectionFactory f = new SingleConnectionFactory(wren());
+        caching = f;
+        String queue = uniqueName();
+        List<String> received = new CopyOnWriteArrayList<>();
+        DefaultMessageListenerContainer c = containers.container(f, queue);
+        c.setSessionAcknowledgeMode(Session.CLIENT_ACKNOWLEDGE);
+        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        containers.start(c);
+
+        JmsTemplate t = template(f);
+        for (int i = 0; i < 5; i++) {
+            t.convertAndSend(queue, "m" + i);
+        }
+        await().atMost(WAIT).until(() -> received.size() == 5
+                && broker.queueStats(queue).orElseThrow().depth() == 0);
+        // Stopping the container stops its use of the shared connection, not the template's.
+        c.stop();
+        t.convertAndSend(queue, "after-stop");
+
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), received);
+        assertEquals("after-stop", t.receiveAndConvert(queue));
+        assertEquals(1, broker.connectionCount());
+    }
+}
