@@ -171,6 +171,37 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
     }
 
     @Test
+    void theCachingFactoryConnectsAgainAfterItsConnectionIsCut() {
+        try (CuttableProxy proxy = new CuttableProxy(broker.port())) {
+            CachingConnectionFactory f = new CachingConnectionFactory(new WrenConnectionFactory(proxy.url()));
+            caching = f;
+            String queue = uniqueName();
+            List<String> received = new CopyOnWriteArrayList<>();
+            DefaultMessageListenerContainer c = containers.container(f, queue);
+            c.setRecoveryInterval(100);
+            c.setMessageListener((MessageListener) m -> received.add(text(m)));
+            containers.start(c);
+            JmsTemplate t = template(f);
+            t.convertAndSend(queue, "before");
+            await().atMost(WAIT).until(() -> received.size() == 1);
+
+            proxy.cutAll();
+            // The factory drops the broken connection when its ExceptionListener hears of it, the container when
+            // its receive fails; both then connect again, through the one new shared connection.
+            await().atMost(WAIT).until(() -> broker.queueStats(queue).orElseThrow().consumers() == 1
+                    && c.isRegisteredWithDestination());
+            t.convertAndSend(queue, "after");
+
+            await().atMost(WAIT).until(() -> received.size() == 2);
+            assertEquals(List.of("before", "after"), received);
+            assertEquals(1, broker.connectionCount());
+            // Before the relay closes, which would cut the new connection too.
+            containers.stopAll();
+            f.destroy();
+        }
+    }
+
+    @Test
     void aSingleConnectionFactorySharesOneConnectionBetweenTemplateAndContainer() {
         SingleConnectionFactory f = new SingleConnectionFactory(wren());
         caching = f;
@@ -187,12 +218,13 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
         }
         await().atMost(WAIT).until(() -> received.size() == 5
                 && broker.queueStats(queue).orElseThrow().depth() == 0);
-        // Stopping the container stops its use of the shared connection, not the template's.
-        c.stop();
-        t.convertAndSend(queue, "after-stop");
+        assertEquals(1, broker.connectionCount());
+        // The container closes what it opened on the shared connection, but not the connection itself.
+        c.shutdown();
+        t.convertAndSend(queue, "after-shutdown");
 
         assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), received);
-        assertEquals("after-stop", t.receiveAndConvert(queue));
+        assertEquals("after-shutdown", t.receiveAndConvert(queue));
         assertEquals(1, broker.connectionCount());
     }
 }
