@@ -2,7 +2,6 @@ package io.wrenmq.tck;
 
 import io.wrenmq.broker.WrenBroker;
 import io.wrenmq.jms.WrenConnectionFactory;
-import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +14,6 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,11 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * {@link WrenConnectionFactory}: one connection for everything, and sessions, producers and consumers that outlive
  * the {@code JmsTemplate} call that made them. A broker of the class's own, so that its connection count is ours.
  */
-class SpringCachingConnectionFactoryTest extends JmsTestSupport {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class SpringCachingConnectionFactoryTest extends SpringTestSupport {
     private static WrenBroker broker;
 
-    private final SpringContainers containers = new SpringContainers();
     private SingleConnectionFactory caching;
 
     @BeforeAll
@@ -54,7 +50,7 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
 
     @AfterEach
     void closeFactory() {
-        containers.stopAll();
+        stopContainers();
         if (caching != null) {
             caching.destroy();
         }
@@ -125,7 +121,7 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
         DefaultMessageListenerContainer c = containers.container(f, queue);
         c.setCacheLevel(DefaultMessageListenerContainer.CACHE_CONSUMER);
         c.setSessionTransacted(true);
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         containers.start(c);
 
         JmsTemplate t = template(f);
@@ -166,7 +162,7 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
         c.setPubSubDomain(true);
         c.setSubscriptionDurable(true);
         c.setSubscriptionName("audit");
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         return c;
     }
 
@@ -179,7 +175,7 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
             List<String> received = new CopyOnWriteArrayList<>();
             DefaultMessageListenerContainer c = containers.container(f, queue);
             c.setRecoveryInterval(100);
-            c.setMessageListener((MessageListener) m -> received.add(text(m)));
+            c.setMessageListener(recordingTo(received));
             containers.start(c);
             JmsTemplate t = template(f);
             t.convertAndSend(queue, "before");
@@ -209,7 +205,7 @@ class SpringCachingConnectionFactoryTest extends JmsTestSupport {
         List<String> received = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(f, queue);
         c.setSessionAcknowledgeMode(Session.CLIENT_ACKNOWLEDGE);
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         containers.start(c);
 
         JmsTemplate t = template(f);

@@ -20,7 +20,6 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.handler.annotation.SendTo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code @JmsListener} methods under {@code @EnableJms}, in an application context whose only JMS bean of ours is a
  * {@link WrenConnectionFactory}: what a Spring application declares, unchanged but for that bean.
  */
-class SpringJmsListenerTest extends JmsTestSupport {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
+class SpringJmsListenerTest extends SpringTestSupport {
     private AnnotationConfigApplicationContext context;
     private String inbox;
     private String requests;
@@ -102,7 +99,7 @@ class SpringJmsListenerTest extends JmsTestSupport {
                 .getBean(JmsListenerEndpointRegistry.class).getListenerContainer("work");
         assertEquals(2, container.getConcurrentConsumers());
         assertEquals(4, container.getMaxConcurrentConsumers());
-        await().atMost(WAIT).until(() -> consumersOf(work) == 2);
+        await().atMost(WAIT).until(() -> queueConsumers(work) == 2);
 
         Listeners listeners = context.getBean(Listeners.class);
         JmsTemplate template = context.getBean(JmsTemplate.class);
@@ -110,15 +107,11 @@ class SpringJmsListenerTest extends JmsTestSupport {
         sent.forEach(job -> template.convertAndSend(work, job));
 
         // Both consumers are busy in the listener, so the container starts another one.
-        await().atMost(WAIT).until(() -> container.getActiveConsumerCount() > 2 && consumersOf(work) > 2);
+        await().atMost(WAIT).until(() -> container.getActiveConsumerCount() > 2 && queueConsumers(work) > 2);
         listeners.releaseWork.countDown();
         await().atMost(WAIT).until(() -> listeners.work.size() >= sent.size() && Broker.queueDepth(work) == 0);
         assertEquals(Set.copyOf(sent), Set.copyOf(listeners.work));
         assertEquals(sent.size(), listeners.work.size(), "a job ran twice");
-    }
-
-    private static int consumersOf(String queue) {
-        return Broker.queueStats(queue).map(s -> s.consumers()).orElse(0);
     }
 
     @Configuration

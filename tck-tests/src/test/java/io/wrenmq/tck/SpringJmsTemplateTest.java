@@ -4,7 +4,6 @@ import io.wrenmq.jms.WrenConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
@@ -28,15 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spring's {@code JmsTemplate} over nothing but a {@link WrenConnectionFactory}, configured the way a Spring
  * application does it: every call opens a connection, a session and a producer or consumer, and closes them again.
  */
-class SpringJmsTemplateTest extends JmsTestSupport {
-    private final WrenConnectionFactory wren = new WrenConnectionFactory(Broker.url(null));
-    private final SpringContainers containers = new SpringContainers();
-
-    @AfterEach
-    void stopContainers() {
-        containers.stopAll();
-    }
-
+class SpringJmsTemplateTest extends SpringTestSupport {
     private JmsTemplate template() {
         JmsTemplate t = new JmsTemplate(wren);
         t.setReceiveTimeout(5_000);
@@ -67,7 +58,7 @@ class SpringJmsTemplateTest extends JmsTestSupport {
         String topic = uniqueName();
         CompletableFuture<Object> received = CompletableFuture.supplyAsync(() -> t.receiveAndConvert(topic),
                 THREAD_PER_TASK);
-        await().atMost(Duration.ofSeconds(5)).until(() -> subscribers(topic) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> topicConsumers(topic) == 1);
 
         t.convertAndSend(topic, "news");
 
@@ -199,7 +190,4 @@ class SpringJmsTemplateTest extends JmsTestSupport {
         assertEquals("first", t.receiveAndConvert(queue));
     }
 
-    private static int subscribers(String topic) {
-        return Broker.topicStats(topic).map(s -> s.consumers()).orElse(0);
-    }
 }

@@ -1,25 +1,18 @@
 package io.wrenmq.tck;
 
 import io.wrenmq.jms.WrenConnectionFactory;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.jms.listener.SessionAwareMessageListener;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,36 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * {@link WrenConnectionFactory}: transacted, CLIENT_ACKNOWLEDGE, several consumers, durable and shared
  * subscriptions.
  */
-class SpringListenerContainerTest extends JmsTestSupport {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final WrenConnectionFactory wren = new WrenConnectionFactory(Broker.url(null));
-    private final SpringContainers containers = new SpringContainers();
-
-    @AfterEach
-    void stopContainers() {
-        containers.stopAll();
-    }
-
+class SpringListenerContainerTest extends SpringTestSupport {
     @Test
     void aTransactedContainerRollsBackWhenTheListenerThrowsAndTheRedeliverySucceeds() {
         String queue = uniqueName();
-        List<String> attempts = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(wren, queue);
         c.setSessionTransacted(true);
-        c.setErrorHandler(expected -> { });
-        c.setMessageListener((MessageListener) m -> {
-            attempts.add(text(m) + " redelivered=" + redelivered(m) + " count=" + deliveryCount(m));
-            if (!redelivered(m)) {
-                throw new IllegalStateException("first attempt fails");
-            }
-        });
-        containers.start(c);
 
-        new JmsTemplate(wren).convertAndSend(queue, "job");
-
-        await().atMost(WAIT).until(() -> attempts.size() == 2 && Broker.queueDepth(queue) == 0);
-        assertEquals(List.of("job redelivered=false count=1", "job redelivered=true count=2"), attempts);
+        assertAFailedListenerGetsTheMessageAgain(c, queue);
     }
 
     @Test
@@ -96,7 +67,7 @@ class SpringListenerContainerTest extends JmsTestSupport {
         List<String> received = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(wren, queue);
         c.setSessionAcknowledgeMode(Session.CLIENT_ACKNOWLEDGE);
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         containers.start(c);
 
         JmsTemplate t = new JmsTemplate(wren);
@@ -111,45 +82,23 @@ class SpringListenerContainerTest extends JmsTestSupport {
     @Test
     void aClientAcknowledgeContainerRecoversWhenTheListenerThrows() {
         String queue = uniqueName();
-        List<String> attempts = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(wren, queue);
         c.setSessionAcknowledgeMode(Session.CLIENT_ACKNOWLEDGE);
-        c.setErrorHandler(expected -> { });
-        c.setMessageListener((MessageListener) m -> {
-            attempts.add(text(m) + " redelivered=" + redelivered(m));
-            if (!redelivered(m)) {
-                throw new IllegalStateException("first attempt fails");
-            }
-        });
-        containers.start(c);
 
-        new JmsTemplate(wren).convertAndSend(queue, "job");
-
-        await().atMost(WAIT).until(() -> attempts.size() == 2 && Broker.queueDepth(queue) == 0);
-        assertEquals(List.of("job redelivered=false", "job redelivered=true"), attempts);
+        assertAFailedListenerGetsTheMessageAgain(c, queue);
     }
 
     @Test
     void concurrentConsumersShareAQueueAndEachMessageArrivesOnce() {
         String queue = uniqueName();
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<String> received = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(wren, queue);
         c.setConcurrentConsumers(3);
-        c.setMessageListener((MessageListener) m -> {
-            threads.add(Thread.currentThread().getName());
-            received.add(text(m));
-        });
+        c.setMessageListener(recordingTo(received));
         containers.start(c);
-        await().atMost(WAIT).until(() -> Broker.queueStats(queue).map(s -> s.consumers()).orElse(0) == 3);
+        await().atMost(WAIT).until(() -> queueConsumers(queue) == 3);
 
-        JmsTemplate t = new JmsTemplate(wren);
-        List<String> sent = IntStream.range(0, 60).mapToObj(i -> "m" + i).toList();
-        sent.forEach(text -> t.convertAndSend(queue, text));
-
-        await().atMost(WAIT).until(() -> received.size() >= sent.size() && Broker.queueDepth(queue) == 0);
-        assertEquals(Set.copyOf(sent), Set.copyOf(received));
-        assertEquals(sent.size(), received.size(), "a message arrived twice");
+        sendAndAwaitEachOnce(queue, 60, received);
     }
 
     @Test
@@ -181,7 +130,7 @@ class SpringListenerContainerTest extends JmsTestSupport {
         c.setPubSubDomain(true);
         c.setSubscriptionDurable(true);
         c.setSubscriptionName("orders-audit");
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         return c;
     }
 
@@ -192,11 +141,11 @@ class SpringListenerContainerTest extends JmsTestSupport {
         List<String> second = new CopyOnWriteArrayList<>();
         containers.start(sharedContainer(topic, first));
         containers.start(sharedContainer(topic, second));
-        await().atMost(WAIT).until(() -> Broker.topicStats(topic).map(s -> s.consumers()).orElse(0) == 2);
+        await().atMost(WAIT).until(() -> topicConsumers(topic) == 2);
 
         JmsTemplate publisher = new JmsTemplate(wren);
         publisher.setPubSubDomain(true);
-        List<String> sent = IntStream.range(0, 40).mapToObj(i -> "m" + i).toList();
+        List<String> sent = numbered(40);
         sent.forEach(text -> publisher.convertAndSend(topic, text));
 
         await().atMost(WAIT).until(() -> first.size() + second.size() >= sent.size());
@@ -212,7 +161,7 @@ class SpringListenerContainerTest extends JmsTestSupport {
         c.setPubSubDomain(true);
         c.setSubscriptionShared(true);
         c.setSubscriptionName("split");
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         return c;
     }
 
@@ -237,19 +186,4 @@ class SpringListenerContainerTest extends JmsTestSupport {
         assertEquals(List.of("while-stopped"), received);
     }
 
-    private static boolean redelivered(Message m) {
-        try {
-            return m.getJMSRedelivered();
-        } catch (JMSException e) {
-            throw new RuntimeException(e);
-        }
-    }
-
-    private static int deliveryCount(Message m) {
-        try {
-            return m.getIntProperty("JMSXDeliveryCount");
-        } catch (JMSException e) {
-            throw new RuntimeException(e);
-        }
-    }
 }

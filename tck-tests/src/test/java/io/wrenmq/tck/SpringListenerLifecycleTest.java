@@ -2,10 +2,7 @@ package io.wrenmq.tck;
 
 import io.wrenmq.broker.WrenBroker;
 import io.wrenmq.jms.WrenConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jms.connection.JmsTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,23 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * a consumer opened and closed for every receive, a {@code JmsTemplate} joining the listener's transaction, and a
  * broker that goes away and comes back.
  */
-class SpringListenerLifecycleTest extends JmsTestSupport {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final WrenConnectionFactory wren = new WrenConnectionFactory(Broker.url(null));
-    private final SpringContainers containers = new SpringContainers();
-
-    @AfterEach
-    void stopContainers() {
-        containers.stopAll();
-    }
-
+class SpringListenerLifecycleTest extends SpringTestSupport {
     @Test
     void aStoppedContainerReceivesNothingUntilStartedAgain() {
         String queue = uniqueName();
         List<String> received = new CopyOnWriteArrayList<>();
         DefaultMessageListenerContainer c = containers.container(wren, queue);
-        c.setMessageListener((MessageListener) m -> received.add(text(m)));
+        c.setMessageListener(recordingTo(received));
         containers.start(c);
         JmsTemplate t = new JmsTemplate(wren);
         t.convertAndSend(queue, "before-stop");
@@ -70,7 +56,7 @@ class SpringListenerLifecycleTest extends JmsTestSupport {
         containers.start(c);
 
         JmsTemplate t = new JmsTemplate(wren);
-        List<String> sent = IntStream.range(0, 20).mapToObj(i -> "m" + i).toList();
+        List<String> sent = numbered(20);
         sent.forEach(text -> t.convertAndSend(queue, text));
 
         await().atMost(WAIT).until(() -> received.size() >= sent.size() && Broker.queueDepth(queue) == 0);
@@ -116,7 +102,7 @@ class SpringListenerLifecycleTest extends JmsTestSupport {
             List<String> received = new CopyOnWriteArrayList<>();
             DefaultMessageListenerContainer c = containers.container(factory, queue);
             c.setRecoveryInterval(100);
-            c.setMessageListener((MessageListener) m -> received.add(text(m)));
+            c.setMessageListener(recordingTo(received));
             containers.start(c);
             JmsTemplate t = new JmsTemplate(factory);
             t.convertAndSend(queue, "before");
@@ -134,11 +120,4 @@ class SpringListenerLifecycleTest extends JmsTestSupport {
         }
     }
 
-    private static boolean redelivered(Message m) {
-        try {
-            return m.getJMSRedelivered();
-        } catch (JMSException e) {
-            throw new RuntimeException(e);
-        }
-    }
 }

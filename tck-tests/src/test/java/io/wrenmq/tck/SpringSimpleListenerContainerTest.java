@@ -1,22 +1,13 @@
 package io.wrenmq.tck;
 
 import io.wrenmq.jms.WrenConnectionFactory;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.listener.SimpleMessageListenerContainer;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,89 +17,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * each consumer and so runs on Wren's own listener threads: a rollback or recover happens inside
  * {@code onMessage}, and a lost connection reaches it only through the ExceptionListener.
  */
-class SpringSimpleListenerContainerTest extends JmsTestSupport {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final WrenConnectionFactory wren = new WrenConnectionFactory(Broker.url(null));
-    private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
-
-    @AfterEach
-    void stopContainers() {
-        containers.forEach(SimpleMessageListenerContainer::shutdown);
-        containers.clear();
-    }
-
-    private SimpleMessageListenerContainer container(ConnectionFactory factory, String queue, MessageListener l) {
-        SimpleMessageListenerContainer c = new SimpleMessageListenerContainer();
-        c.setConnectionFactory(factory);
-        c.setDestinationName(queue);
-        c.setMessageListener(l);
-        containers.add(c);
-        return c;
-    }
-
-    private static void start(SimpleMessageListenerContainer c) {
-        c.afterPropertiesSet();
-        c.start();
-    }
-
+class SpringSimpleListenerContainerTest extends SpringTestSupport {
     @Test
     void aTransactedListenerThatThrowsGetsTheMessageAgainFromTheRollback() {
         String queue = uniqueName();
-        List<String> attempts = new CopyOnWriteArrayList<>();
-        SimpleMessageListenerContainer c = container(wren, queue, failingOnce(attempts));
+        SimpleMessageListenerContainer c = containers.simpleContainer(wren, queue);
         c.setSessionTransacted(true);
-        c.setErrorHandler(expected -> { });
-        start(c);
 
-        new JmsTemplate(wren).convertAndSend(queue, "job");
-
-        await().atMost(WAIT).until(() -> attempts.size() == 2 && Broker.queueDepth(queue) == 0);
-        assertEquals(List.of("job redelivered=false", "job redelivered=true"), attempts);
+        assertAFailedListenerGetsTheMessageAgain(c, queue);
     }
 
     @Test
     void aClientAcknowledgeListenerThatThrowsGetsTheMessageAgainFromRecover() {
         String queue = uniqueName();
-        List<String> attempts = new CopyOnWriteArrayList<>();
-        SimpleMessageListenerContainer c = container(wren, queue, failingOnce(attempts));
+        SimpleMessageListenerContainer c = containers.simpleContainer(wren, queue);
         c.setSessionAcknowledgeMode(Session.CLIENT_ACKNOWLEDGE);
-        c.setErrorHandler(expected -> { });
-        start(c);
 
-        new JmsTemplate(wren).convertAndSend(queue, "job");
-
-        await().atMost(WAIT).until(() -> attempts.size() == 2 && Broker.queueDepth(queue) == 0);
-        assertEquals(List.of("job redelivered=false", "job redelivered=true"), attempts);
-    }
-
-    /** A listener that records each attempt and throws on the first delivery of a message. */
-    private static MessageListener failingOnce(List<String> attempts) {
-        return m -> {
-            boolean redelivered = redelivered(m);
-            attempts.add(text(m) + " redelivered=" + redelivered);
-            if (!redelivered) {
-                throw new IllegalStateException("first attempt fails");
-            }
-        };
+        assertAFailedListenerGetsTheMessageAgain(c, queue);
     }
 
     @Test
     void concurrentConsumersShareAQueueAndEachMessageArrivesOnce() {
         String queue = uniqueName();
         List<String> received = new CopyOnWriteArrayList<>();
-        SimpleMessageListenerContainer c = container(wren, queue, m -> received.add(text(m)));
+        SimpleMessageListenerContainer c = containers.simpleContainer(wren, queue);
+        c.setMessageListener(recordingTo(received));
         c.setConcurrentConsumers(3);
-        start(c);
-        await().atMost(WAIT).until(() -> Broker.queueStats(queue).map(s -> s.consumers()).orElse(0) == 3);
+        containers.start(c);
+        await().atMost(WAIT).until(() -> queueConsumers(queue) == 3);
 
-        JmsTemplate t = new JmsTemplate(wren);
-        List<String> sent = IntStream.range(0, 60).mapToObj(i -> "m" + i).toList();
-        sent.forEach(text -> t.convertAndSend(queue, text));
-
-        await().atMost(WAIT).until(() -> received.size() >= sent.size() && Broker.queueDepth(queue) == 0);
-        assertEquals(Set.copyOf(sent), Set.copyOf(received));
-        assertEquals(sent.size(), received.size(), "a message arrived twice");
+        sendAndAwaitEachOnce(queue, 60, received);
     }
 
     @Test
@@ -118,16 +56,16 @@ class SpringSimpleListenerContainerTest extends JmsTestSupport {
             WrenConnectionFactory throughProxy = new WrenConnectionFactory(proxy.url());
             String queue = uniqueName();
             List<String> received = new CopyOnWriteArrayList<>();
-            SimpleMessageListenerContainer c = container(throughProxy, queue, m -> received.add(text(m)));
-            start(c);
+            SimpleMessageListenerContainer c = containers.simpleContainer(throughProxy, queue);
+            c.setMessageListener(recordingTo(received));
+            containers.start(c);
             JmsTemplate t = new JmsTemplate(wren);
             t.convertAndSend(queue, "before");
             await().atMost(WAIT).until(() -> received.size() == 1);
 
             proxy.cutAll();
             // Spring's only way to hear of it is the connection's ExceptionListener; it then connects again.
-            await().atMost(WAIT).until(() -> Broker.queueStats(queue).map(s -> s.consumers()).orElse(0) == 1
-                    && c.isRunning());
+            await().atMost(WAIT).until(() -> queueConsumers(queue) == 1 && c.isRunning());
             t.convertAndSend(queue, "after");
 
             await().atMost(WAIT).until(() -> received.size() == 2);
@@ -136,14 +74,6 @@ class SpringSimpleListenerContainerTest extends JmsTestSupport {
             // Before the relay closes, which would cut the container's connection once more.
             stopContainers();
             proxy.close();
-        }
-    }
-
-    private static boolean redelivered(Message m) {
-        try {
-            return m.getJMSRedelivered();
-        } catch (JMSException e) {
-            throw new RuntimeException(e);
         }
     }
 }
