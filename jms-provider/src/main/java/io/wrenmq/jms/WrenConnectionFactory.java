@@ -160,11 +160,6 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         this.trustAllPackages = trustAll;
     }
 
-    private String effectiveAllowList() {
-        return trustAllPackages ? (deserializationAllowList == null ? "*" : deserializationAllowList + ",*")
-                : deserializationAllowList;
-    }
-
     @Override
     public Connection createConnection() throws JMSException {
         return open(null, null, false);
@@ -191,7 +186,8 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
     /** Every source adds entries: defaults and system properties, then these bean properties, then the URL. */
     private DeserializationPolicy deserializationPolicy(BrokerUrl url) {
         return DeserializationPolicy.standard()
-                .allowing(effectiveAllowList()).allowing(url.option(BrokerUrl.DESERIALIZATION_ALLOW_LIST))
+                .allowing(deserializationAllowList).allowing(trustAllPackages ? "*" : null)
+                .allowing(url.option(BrokerUrl.DESERIALIZATION_ALLOW_LIST))
                 .denying(deserializationDenyList).denying(url.option(BrokerUrl.DESERIALIZATION_DENY_LIST));
     }
 

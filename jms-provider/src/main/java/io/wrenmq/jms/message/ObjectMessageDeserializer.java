@@ -32,18 +32,27 @@ final class ObjectMessageDeserializer {
 
     static Serializable deserialize(byte[] bytes, DeserializationPolicy policy) throws JMSException {
         ObjectMessageFilter filter = new ObjectMessageFilter(policy, bytes.length);
+        ObjectInputFilter jvmWide = ObjectInputFilter.Config.getSerialFilter();
         try (ObjectInputStream in = new PolicyObjectInputStream(new ByteArrayInputStream(bytes), filter)) {
-            ObjectInputFilter jvmWide = ObjectInputFilter.Config.getSerialFilter();
             in.setObjectInputFilter(jvmWide == null ? filter : ObjectInputFilter.merge(filter, jvmWide));
             return (Serializable) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            String why = filter.refusal() != null ? filter.refusal() : e.toString();
             MessageFormatException mfe = new MessageFormatException("cannot deserialize the object of an "
-                    + "ObjectMessage: " + why);
+                    + "ObjectMessage: " + reason(e, filter, jvmWide));
             mfe.setLinkedException(e);
             mfe.initCause(e);
             throw mfe;
         }
+    }
+
+    private static String reason(Exception e, ObjectMessageFilter filter, ObjectInputFilter jvmWide) {
+        if (filter.refusal() != null) {
+            return filter.refusal();
+        }
+        if (jvmWide != null && e instanceof InvalidClassException && e.getMessage().contains("filter status")) {
+            return "refused by the JVM-wide filter of the system property jdk.serialFilter (" + e.getMessage() + ")";
+        }
+        return e.toString();
     }
 
     private static final class PolicyObjectInputStream extends ObjectInputStream {

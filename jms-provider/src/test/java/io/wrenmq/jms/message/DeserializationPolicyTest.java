@@ -16,43 +16,40 @@ class DeserializationPolicyTest {
     private static final DeserializationPolicy DEFAULTS = DeserializationPolicy.of(
             DeserializationPolicy.DEFAULT_ALLOW_LIST, List.of());
 
+    /** Asserts that {@code policy} allows each of {@code allowed} and refuses each of {@code refused}. */
+    private static void assertSorts(DeserializationPolicy policy, List<String> allowed, List<String> refused) {
+        for (String name : allowed) {
+            assertTrue(policy.allows(name), name + " should be allowed");
+        }
+        for (String name : refused) {
+            assertFalse(policy.allows(name), name + " should be refused");
+        }
+    }
+
     @Test
     @DisplayName("by default the JDK's value types are allowed and application classes are not")
     void defaultsAllowJdkValueTypesOnly() {
-        for (String allowed : List.of("java.lang.String", "java.lang.Integer", "java.util.HashMap",
-                "java.util.concurrent.ConcurrentHashMap", "java.math.BigDecimal", "java.time.Ser")) {
-            assertTrue(DEFAULTS.allows(allowed), allowed);
-        }
-        for (String refused : List.of("com.acme.Order", "javax.management.BadAttributeValueExpException",
-                "java.utilx.Trojan", "org.apache.commons.collections.functors.InvokerTransformer")) {
-            assertFalse(DEFAULTS.allows(refused), refused);
-        }
+        assertSorts(DEFAULTS,
+                List.of("java.lang.String", "java.lang.Integer", "java.util.HashMap",
+                        "java.util.concurrent.ConcurrentHashMap", "java.math.BigDecimal", "java.time.Ser"),
+                List.of("com.acme.Order", "javax.management.BadAttributeValueExpException", "java.utilx.Trojan",
+                        "org.apache.commons.collections.functors.InvokerTransformer"));
     }
 
     @Test
     @DisplayName("a package entry covers its subpackages; a class entry its nested classes and nothing else")
     void packageAndClassEntries() {
-        DeserializationPolicy p = DeserializationPolicy.of(List.of("com.acme.model", "com.acme.api.Order"),
-                List.of());
-        assertTrue(p.allows("com.acme.model.Line"));
-        assertTrue(p.allows("com.acme.model.v2.Line"));
-        assertTrue(p.allows("com.acme.api.Order"));
-        assertTrue(p.allows("com.acme.api.Order$Line"));
-        assertFalse(p.allows("com.acme.api.OrderEvil"));
-        assertFalse(p.allows("com.acme.api.Invoice"));
-        assertFalse(p.allows("com.acme.modelling.X"));
+        assertSorts(DeserializationPolicy.of(List.of("com.acme.model", "com.acme.api.Order"), List.of()),
+                List.of("com.acme.model.Line", "com.acme.model.v2.Line", "com.acme.api.Order",
+                        "com.acme.api.Order$Line"),
+                List.of("com.acme.api.OrderEvil", "com.acme.api.Invoice", "com.acme.modelling.X"));
     }
 
     @Test
     @DisplayName("an array is allowed when its element type is; primitives and their arrays always are")
     void arraysAndPrimitives() {
-        assertTrue(DEFAULTS.allows("[Ljava.lang.String;"));
-        assertTrue(DEFAULTS.allows("[[Ljava.util.Date;"));
-        assertTrue(DEFAULTS.allows("[I"));
-        assertTrue(DEFAULTS.allows("[[J"));
-        assertTrue(DEFAULTS.allows("int"));
-        assertFalse(DEFAULTS.allows("[Lcom.acme.Order;"));
-        assertFalse(DEFAULTS.allows("[[[Lcom.acme.Order;"));
+        assertSorts(DEFAULTS, List.of("[Ljava.lang.String;", "[[Ljava.util.Date;", "[I", "[[J", "int"),
+                List.of("[Lcom.acme.Order;", "[[[Lcom.acme.Order;"));
     }
 
     @Test
