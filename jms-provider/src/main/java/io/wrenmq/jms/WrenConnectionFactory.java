@@ -4,6 +4,7 @@ import io.wrenmq.jms.client.BrokerUrl;
 import io.wrenmq.jms.client.WrenConnection;
 import io.wrenmq.jms.client.WrenContext;
 import io.wrenmq.jms.jndi.WrenObjectFactory;
+import io.wrenmq.jms.message.DeserializationPolicy;
 import io.wrenmq.protocol.Protocol;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -17,6 +18,7 @@ import jakarta.jms.TopicConnectionFactory;
 import javax.naming.Reference;
 import javax.naming.Referenceable;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The entry point for applications: connections to a Wren broker.
@@ -29,6 +31,11 @@ import java.io.Serializable;
  * {@link #setPassword}, {@link #setClientID}. User, password and client id given in the URL's options apply when
  * the bean properties are not set; so do their spellings from other providers' URLs ({@code jms.clientID},
  * {@code jms.userName}, {@code jms.password}, {@code jms.prefetchPolicy.all}). Thread-safe once configured.
+ *
+ * <p>{@code ObjectMessage.getObject} deserializes only the classes of {@link DeserializationPolicy#standard()} (the
+ * JDK's value types) plus those allowed here ({@link #setDeserializationAllowList}, or ActiveMQ's
+ * {@link #setTrustedPackages} and {@link #setTrustAllPackages}) and in the URL ({@code deserializationAllowList}),
+ * less those denied here or there ({@code deserializationDenyList}); see {@link DeserializationPolicy}.
  *
  * <p>Serializable and {@link Referenceable}, so that it can be bound in any JNDI directory: its reference is rebuilt
  * by {@link WrenObjectFactory}, which also builds one from a container's resource attributes.
@@ -44,6 +51,9 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
     private volatile String user;
     private volatile String password;
     private volatile String clientID;
+    private volatile String deserializationAllowList;
+    private volatile String deserializationDenyList;
+    private volatile boolean trustAllPackages;
 
     /** Connects to {@value #DEFAULT_URL}. */
     public WrenConnectionFactory() {
@@ -97,6 +107,59 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         this.clientID = clientID;
     }
 
+    public String getDeserializationAllowList() {
+        return deserializationAllowList;
+    }
+
+    /**
+     * Classes that {@code ObjectMessage.getObject} may deserialize, besides the JDK's value types: comma-separated
+     * package names ({@code com.acme.model}, subpackages included), class names ({@code com.acme.model.Order}), or
+     * {@code *} for every class. The name Artemis gives this setting.
+     *
+     * @throws IllegalArgumentException naming an entry that is none of these
+     */
+    public void setDeserializationAllowList(String allowList) {
+        DeserializationPolicy.entries(allowList);
+        this.deserializationAllowList = allowList;
+    }
+
+    public String getDeserializationDenyList() {
+        return deserializationDenyList;
+    }
+
+    /**
+     * Classes that {@code ObjectMessage.getObject} never deserializes, even if allowed; entries as for
+     * {@link #setDeserializationAllowList}.
+     *
+     * @throws IllegalArgumentException naming an entry that is not a package or class name or {@code *}
+     */
+    public void setDeserializationDenyList(String denyList) {
+        DeserializationPolicy.entries(denyList);
+        this.deserializationDenyList = denyList;
+    }
+
+    /** The allow-list as a list, for ActiveMQ users' configuration. */
+    public List<String> getTrustedPackages() {
+        return DeserializationPolicy.entries(deserializationAllowList);
+    }
+
+    /** ActiveMQ's name for {@link #setDeserializationAllowList}: the same setting, as a list. */
+    public void setTrustedPackages(List<String> packages) {
+        setDeserializationAllowList(packages == null ? null : String.join(",", packages));
+    }
+
+    public boolean isTrustAllPackages() {
+        return trustAllPackages;
+    }
+
+    /**
+     * ActiveMQ's switch to deserialize every class ({@code *} on the allow-list); the deny-list still applies. Only
+     * for producers that are as trusted as the application's own code.
+     */
+    public void setTrustAllPackages(boolean trustAll) {
+        this.trustAllPackages = trustAll;
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
         return open(null, null, false);
@@ -117,7 +180,15 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         String u = explicit ? userName : firstNonNull(user, url.option("user"));
         String p = explicit ? pass : firstNonNull(password, url.option("password"));
         String id = firstNonNull(clientID, url.option("clientID"));
-        return WrenConnection.open(url, u, p, id);
+        return WrenConnection.open(url, u, p, id).withDeserializationPolicy(deserializationPolicy(url));
+    }
+
+    /** Every source adds entries: defaults and system properties, then these bean properties, then the URL. */
+    private DeserializationPolicy deserializationPolicy(BrokerUrl url) {
+        return DeserializationPolicy.standard()
+                .allowing(deserializationAllowList).allowing(trustAllPackages ? "*" : null)
+                .allowing(url.option(BrokerUrl.DESERIALIZATION_ALLOW_LIST))
+                .denying(deserializationDenyList).denying(url.option(BrokerUrl.DESERIALIZATION_DENY_LIST));
     }
 
     private static String firstNonNull(String a, String b) {
@@ -169,7 +240,7 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
         return WrenContext.open(() -> open(null, null, false), sessionMode);
     }
 
-    /** Its broker URL, user, password and client id, for {@link WrenObjectFactory} to rebuild it from. */
+    /** Its URL and what else is set, for {@link WrenObjectFactory} to rebuild it from. */
     @Override
     public Reference getReference() {
         return WrenObjectFactory.referenceTo(this);

@@ -17,6 +17,8 @@ class UrlOptionAliasesTest {
                         + "&jms.prefetchPolicy.all=0"));
         assertEquals("tcp://h?user=u&clientID=c&user=v",
                 UrlOptionAliases.canonical("tcp://h?username=u&clientId=c&jms.username=v"));
+        assertEquals("tcp://h?deserializationAllowList=a&deserializationDenyList=b",
+                UrlOptionAliases.canonical("tcp://h?deserializationWhiteList=a&deserializationBlackList=b"));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.wrenmq.tck;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
 import jakarta.jms.ObjectMessage;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +65,14 @@ class ObjectMessageTest extends MessageTestSupport {
         private static final long serialVersionUID = 1L;
         @SuppressWarnings("serial")
         final Object field = new Object();
+    }
+
+    /** An application allows its own classes to be deserialized (see {@link ObjectMessageSecurityTest}). */
+    @BeforeEach
+    void allowTheseClasses() throws JMSException {
+        Connection c = connection("deserializationAllowList=" + ObjectMessageTest.class.getName());
+        c.start();
+        session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
     @Test

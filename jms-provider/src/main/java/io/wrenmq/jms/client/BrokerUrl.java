@@ -1,5 +1,6 @@
 package io.wrenmq.jms.client;
 
+import io.wrenmq.jms.message.DeserializationPolicy;
 import io.wrenmq.protocol.Protocol;
 
 import java.net.URI;
@@ -16,12 +17,16 @@ import java.util.Set;
  *
  * <p>Options (all optional): {@code prefetch} (consumer window, default {@value #DEFAULT_PREFETCH}; 0 = pull),
  * {@code user}, {@code password}, {@code clientID}, {@code connectTimeout} and {@code requestTimeout} (millis,
- * defaults 10000 and 30000).
+ * defaults 10000 and 30000), {@value #DESERIALIZATION_ALLOW_LIST} and {@value #DESERIALIZATION_DENY_LIST}.
  */
 public record BrokerUrl(String host, int port, Map<String, String> options) {
     public static final int DEFAULT_PREFETCH = 1000;
+    /** Comma-separated classes and packages ObjectMessages may deserialize; see {@link DeserializationPolicy}. */
+    public static final String DESERIALIZATION_ALLOW_LIST = "deserializationAllowList";
+    /** Comma-separated classes and packages ObjectMessages never deserialize. */
+    public static final String DESERIALIZATION_DENY_LIST = "deserializationDenyList";
     static final Set<String> KNOWN_OPTIONS = Set.of("prefetch", "user", "password", "clientID", "connectTimeout",
-            "requestTimeout");
+            "requestTimeout", DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
 
     public BrokerUrl {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -72,6 +77,8 @@ public record BrokerUrl(String host, int port, Map<String, String> options) {
         parsed.prefetch(DEFAULT_PREFETCH);
         parsed.millis("connectTimeout", 1);
         parsed.millis("requestTimeout", 1);
+        parsed.classList(DESERIALIZATION_ALLOW_LIST);
+        parsed.classList(DESERIALIZATION_DENY_LIST);
         return parsed;
     }
 
@@ -110,6 +117,14 @@ public record BrokerUrl(String host, int port, Map<String, String> options) {
             return ms;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + key + "=" + v + " is not a positive number of milliseconds");
+        }
+    }
+
+    private void classList(String key) {
+        try {
+            DeserializationPolicy.entries(options.get(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option " + key + ": " + e.getMessage());
         }
     }
 

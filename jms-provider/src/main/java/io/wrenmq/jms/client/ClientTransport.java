@@ -339,6 +339,11 @@ final class ClientTransport {
         }
     }
 
+    /*
+     * Reflection here copies an exception object this client made itself (Exceptions.of maps the broker's ErrorCode
+     * to a jakarta.jms class); no frame carries a class name, so nothing from the wire picks what is instantiated
+     * (the flaw of CVE-2023-46604).
+     */
     private static JMSException copyOf(JMSException e) {
         JMSException copy;
         try {

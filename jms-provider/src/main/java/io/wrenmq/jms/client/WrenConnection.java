@@ -2,6 +2,7 @@ package io.wrenmq.jms.client;
 
 import io.wrenmq.jms.WrenQueue;
 import io.wrenmq.jms.WrenTopic;
+import io.wrenmq.jms.message.DeserializationPolicy;
 import io.wrenmq.protocol.CloseFrame;
 import io.wrenmq.protocol.CreateSessionFrame;
 import io.wrenmq.protocol.CreateTempDestinationFrame;
@@ -67,6 +68,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     private volatile boolean closed;
     private volatile JMSException failure;
     private volatile ExceptionListener exceptionListener;
+    private volatile DeserializationPolicy deserializationPolicy = DeserializationPolicy.standard();
 
     private WrenConnection(ClientTransport transport, int prefetch, String clientId) {
         this.transport = transport;
@@ -102,6 +104,21 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     public WrenConnection restrictToQueues() {
         queuesOnly = true;
         return this;
+    }
+
+    /**
+     * Sets which classes the ObjectMessages of this connection may deserialize; for the factory, before the
+     * connection is handed out.
+     *
+     * @return this
+     */
+    public WrenConnection withDeserializationPolicy(DeserializationPolicy policy) {
+        deserializationPolicy = policy;
+        return this;
+    }
+
+    DeserializationPolicy deserializationPolicy() {
+        return deserializationPolicy;
     }
 
     private void checkTopicMethod(String method) throws IllegalStateException {

@@ -85,7 +85,8 @@ final class WrenQueueBrowser implements QueueBrowser {
                 BrowsedFrame answer = (BrowsedFrame) c.transport().request(rid -> new BrowseFrame(rid, queue.toWire(),
                         selector, lastPriority, lastId, PAGE));
                 for (int i = 0; i < answer.messages().size(); i++) {
-                    WrenMessage m = MessageCodec.decode(answer.messages().get(i), c::destinationOf);
+                    WrenMessage m = MessageCodec.decode(answer.messages().get(i), c::destinationOf,
+                            c.deserializationPolicy());
                     m.setDeliveryCount(answer.deliveryCounts().get(i));
                     page.addLast(m);
                 }

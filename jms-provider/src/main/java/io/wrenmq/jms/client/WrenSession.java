@@ -243,7 +243,8 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     private WrenMessage decode(DeliverFrame frame, int deliveryCount) throws JMSException {
         WrenMessage m;
         try {
-            m = MessageCodec.decode(frame.message(), connection::destinationOf);
+            m = MessageCodec.decode(frame.message(), connection::destinationOf,
+                    connection.deserializationPolicy());
         } catch (RuntimeException e) {
             throw Exceptions.withCause(new JMSException("cannot decode a message from the broker: " + e), e);
         }
@@ -460,13 +461,14 @@ public class WrenSession implements Session, QueueSession, TopicSession {
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
         checkNotClosed();
-        return new WrenObjectMessage();
+        WrenObjectMessage m = new WrenObjectMessage();
+        m.setDeserializationPolicy(connection.deserializationPolicy());
+        return m;
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        checkNotClosed();
-        WrenObjectMessage m = new WrenObjectMessage();
+        WrenObjectMessage m = (WrenObjectMessage) createObjectMessage();
         m.setObject(object);
         return m;
     }

@@ -33,8 +33,8 @@ import java.util.Set;
  * {@code jakarta.jms.ConnectionFactory}, {@code QueueConnectionFactory}, {@code TopicConnectionFactory};
  * {@code WrenQueue} or {@code jakarta.jms.Queue}; {@code WrenTopic} or {@code jakarta.jms.Topic}. Attributes are
  * matched ignoring case and accept the spellings ActiveMQ, Artemis and Qpid JMS users write: the broker URL as
- * {@code brokerURL} or {@code remoteURI}, {@code user} or {@code userName}, {@code password}, {@code clientID}; a
- * destination's name as {@code physicalName}, {@code address} or {@code name}. Other attributes are ignored with
+ * {@code brokerURL} or {@code remoteURI}, {@code user} or {@code userName}, {@code password}, {@code clientID},
+ * {@code deserializationAllowList}, {@code deserializationDenyList}, {@code trustAllPackages}; a destination's name as {@code physicalName}, {@code address} or {@code name}. Other attributes are ignored with
  * a warning, since a misspelt one would otherwise quietly fall back to a default.
  *
  * <p>Stateless and thread-safe.
@@ -48,6 +48,9 @@ public final class WrenObjectFactory implements ObjectFactory {
     private static final String USER_NAME = "userName";
     private static final String PASSWORD = "password";
     private static final String CLIENT_ID = "clientID";
+    private static final String ALLOW_LIST = "deserializationAllowList";
+    private static final String DENY_LIST = "deserializationDenyList";
+    private static final String TRUST_ALL = "trustAllPackages";
     private static final String PHYSICAL_NAME = "physicalName";
     private static final String ADDRESS = "address";
     private static final String NAME = "name";
@@ -63,6 +66,9 @@ public final class WrenObjectFactory implements ObjectFactory {
         addIfSet(ref, USER, factory.getUser());
         addIfSet(ref, PASSWORD, factory.getPassword());
         addIfSet(ref, CLIENT_ID, factory.getClientID());
+        addIfSet(ref, ALLOW_LIST, factory.getDeserializationAllowList());
+        addIfSet(ref, DENY_LIST, factory.getDeserializationDenyList());
+        addIfSet(ref, TRUST_ALL, factory.isTrustAllPackages() ? "true" : null);
         return ref;
     }
 
@@ -109,11 +115,14 @@ public final class WrenObjectFactory implements ObjectFactory {
 
     private static WrenConnectionFactory connectionFactory(ResourceAttributes attributes, Name name)
             throws NamingException {
-        warnUnexpected(attributes, name, BROKER_URL, REMOTE_URI, USER, USER_NAME, PASSWORD, CLIENT_ID);
+        warnUnexpected(attributes, name, BROKER_URL, REMOTE_URI, USER, USER_NAME, PASSWORD, CLIENT_ID, ALLOW_LIST,
+                DENY_LIST, TRUST_ALL);
         String url = attributes.first(BROKER_URL, REMOTE_URI);
         WrenConnectionFactory factory;
         try {
             factory = url == null ? new WrenConnectionFactory() : new WrenConnectionFactory(url);
+            factory.setDeserializationAllowList(attributes.first(ALLOW_LIST));
+            factory.setDeserializationDenyList(attributes.first(DENY_LIST));
         } catch (IllegalArgumentException e) {
             ConfigurationException ce = new ConfigurationException("connection factory"
                     + (name == null ? "" : " " + name) + ": " + e.getMessage());
@@ -123,6 +132,7 @@ public final class WrenObjectFactory implements ObjectFactory {
         factory.setUser(attributes.first(USER, USER_NAME));
         factory.setPassword(attributes.first(PASSWORD));
         factory.setClientID(attributes.first(CLIENT_ID));
+        factory.setTrustAllPackages(Boolean.parseBoolean(attributes.first(TRUST_ALL)));
         return factory;
     }
 

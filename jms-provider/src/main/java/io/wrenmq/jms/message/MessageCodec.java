@@ -139,6 +139,15 @@ public final class MessageCodec {
      * @throws MalformedMessageException if the bytes do not follow the layout
      */
     public static WrenMessage decode(byte[] encoded, Function<WireDestination, Destination> destinations) {
+        return decode(encoded, destinations, null);
+    }
+
+    /**
+     * As {@link #decode(byte[], Function)}, for a connection whose ObjectMessages follow {@code policy} (null: the
+     * standard one).
+     */
+    public static WrenMessage decode(byte[] encoded, Function<WireDestination, Destination> destinations,
+            DeserializationPolicy policy) {
         ByteReader r = new ByteReader(encoded);
         int version = r.u8();
         if (version != MessageLayout.VERSION) {
@@ -147,6 +156,9 @@ public final class MessageCodec {
         }
         int bodyType = r.u8();
         WrenMessage m = newMessage(bodyType);
+        if (m instanceof WrenObjectMessage o) {
+            o.setDeserializationPolicy(policy);
+        }
         m.setJMSDeliveryMode((r.u8() & MessageLayout.FLAG_PERSISTENT) != 0
                 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
         m.setJMSPriority(r.u8());

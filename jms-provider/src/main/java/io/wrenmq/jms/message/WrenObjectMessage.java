@@ -15,10 +15,13 @@ import java.io.Serializable;
 /**
  * A message whose body is a serialized Java object. {@link #setObject} serializes at once, so later changes to the
  * object do not reach the message; {@link #getObject} deserializes a fresh copy each time, through
- * {@link ObjectMessageDeserializer}. The broker never deserializes anything.
+ * {@link ObjectMessageDeserializer}, of the classes its {@link DeserializationPolicy} allows: that of the connection
+ * it was received on or created by, or else {@link DeserializationPolicy#standard()}. The broker never deserializes
+ * anything.
  */
 public class WrenObjectMessage extends WrenMessage implements ObjectMessage {
     private byte[] serialized;
+    private DeserializationPolicy policy;
 
     public WrenObjectMessage() {
     }
@@ -45,7 +48,16 @@ public class WrenObjectMessage extends WrenMessage implements ObjectMessage {
 
     @Override
     public Serializable getObject() throws JMSException {
-        return serialized == null ? null : ObjectMessageDeserializer.deserialize(serialized);
+        return serialized == null ? null : ObjectMessageDeserializer.deserialize(serialized, policy());
+    }
+
+    private DeserializationPolicy policy() {
+        return policy != null ? policy : DeserializationPolicy.standard();
+    }
+
+    /** Which classes {@link #getObject} may deserialize: the connection's. */
+    public void setDeserializationPolicy(DeserializationPolicy policy) {
+        this.policy = policy;
     }
 
     @Override

@@ -38,6 +38,9 @@ class WrenObjectFactoryTest {
         f.setUser("alice");
         f.setPassword("secret");
         f.setClientID("billing");
+        f.setDeserializationAllowList("com.acme.model");
+        f.setDeserializationDenyList("com.acme.model.internal");
+        f.setTrustAllPackages(true);
         return f;
     }
 
@@ -47,6 +50,9 @@ class WrenObjectFactoryTest {
         assertEquals(expected.getUser(), f.getUser());
         assertEquals(expected.getPassword(), f.getPassword());
         assertEquals(expected.getClientID(), f.getClientID());
+        assertEquals(expected.getDeserializationAllowList(), f.getDeserializationAllowList());
+        assertEquals(expected.getDeserializationDenyList(), f.getDeserializationDenyList());
+        assertEquals(expected.isTrustAllPackages(), f.isTrustAllPackages());
     }
 
     /** A reference as Tomcat makes one from a {@code <Resource>} element. */
@@ -112,7 +118,8 @@ class WrenObjectFactoryTest {
     void connectionFactoryFromActiveMqStyleAttributes() throws Exception {
         Object built = build(resource(WrenConnectionFactory.class.getName(), "brokerURL",
                 "tcp://broker.example:61701?prefetch=7", "userName", "alice", "password", "secret",
-                "clientID", "billing"));
+                "clientID", "billing", "deserializationAllowList", "com.acme.model", "deserializationDenyList",
+                "com.acme.model.internal", "trustAllPackages", "true"));
         assertSameSettings(configuredFactory(), built);
     }
 
