@@ -1,6 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.broker.security.Access;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoreTransaction;
@@ -41,6 +42,7 @@ public final class ServerConnection {
     private final ClientChannel channel;
     private final EventExecutor executor;
     private final int creditBatch;
+    private final Access access;
     private final Map<Integer, ServerSession> sessions = new HashMap<>();
     private final Map<Integer, ServerConsumer> consumers = new HashMap<>();
     private final List<Destination> temporaries = new ArrayList<>();
@@ -49,12 +51,14 @@ public final class ServerConnection {
     private volatile String clientId;
     private boolean closed;
 
-    ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow) {
+    ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow,
+                     Access access) {
         this.broker = broker;
         this.id = id;
         this.channel = channel;
         this.executor = executor;
         this.creditBatch = Math.max(1, sendWindow / 8);
+        this.access = access;
     }
 
     public String id() {
@@ -622,6 +626,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return "connection " + id + " from " + channel.remoteAddress();
+        return "connection " + id + " from " + channel.remoteAddress()
+                + (access.user() == null ? "" : " (user " + access.user() + ")");
     }
 }

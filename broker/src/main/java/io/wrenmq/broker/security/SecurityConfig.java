@@ -79,6 +79,11 @@ public final class SecurityConfig {
         return users.get(user);
     }
 
+    /** The highest iteration count of the users' hashes: what checking a password costs at most. */
+    public int maxIterations() {
+        return users.values().stream().mapToInt(PasswordHash::iterations).max().orElse(PasswordHash.MIN_ITERATIONS);
+    }
+
     /** The roles of a user. */
     public Set<String> rolesOf(String user) {
         return rolesByUser.getOrDefault(user, Set.of());

@@ -1,0 +1,88 @@
+package io.wrenmq.tck;
+
+import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.broker.security.PasswordHash;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the security tests: a dedicated broker with users (each user's password is the user name followed by
+ * {@code -pw}) in the roles {@link #ROLES} gives, and helpers to connect as one of them.
+ */
+abstract class SecurityTestSupport extends DedicatedBrokerTestSupport {
+    /** Role lines of the roles file. */
+    static final String ROLES = """
+            admin=alice
+            app=bob,alice
+            reader=carol
+            """;
+    private static final String[] USERS = {"alice", "bob", "carol", "dave"};
+
+    private final List<JMSContext> contexts = new ArrayList<>();
+
+    /** The users file: every user of {@link #USERS}, hashed with few iterations to keep tests fast. */
+    static Path usersFile() {
+        StringBuilder b = new StringBuilder();
+        for (String user : USERS) {
+            b.append(user).append('=')
+                    .append(PasswordHash.create(password(user).toCharArray(), PasswordHash.MIN_ITERATIONS).encoded())
+                    .append('\n');
+        }
+        return write("users", b.toString());
+    }
+
+    /** A new file of {@code content} under the module's build directory. */
+    static Path write(String name, String content) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "security"));
+            return Files.writeString(Files.createTempFile(dir, name, ".properties"), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String password(String user) {
+        return user + "-pw";
+    }
+
+    @Override
+    protected BrokerConfig.Builder configure(BrokerConfig.Builder b) {
+        return b.persistent(false).usersFile(usersFile()).rolesFile(write("roles", ROLES));
+    }
+
+    @AfterEach
+    void closeContexts() {
+        for (JMSContext c : contexts) {
+            try {
+                c.close();
+            } catch (JMSRuntimeException e) {
+                // Closing what a test left behind must not hide the test's own outcome.
+            }
+        }
+        contexts.clear();
+    }
+
+    /** A started connection of {@code user}, closed after the test. */
+    protected Connection login(String user) throws JMSException {
+        Connection c = track(factory.createConnection(user, password(user)));
+        c.start();
+        return c;
+    }
+
+    /** A context of {@code user}, closed after the test. */
+    protected JMSContext contextOf(String user) {
+        JMSContext c = factory.createContext(user, password(user));
+        contexts.add(c);
+        return c;
+    }
+}
