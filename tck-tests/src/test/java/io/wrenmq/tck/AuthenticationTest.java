@@ -26,10 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 item 1, and the javadoc of {@code ConnectionFactory.createConnection(String, String)} and
- * {@code createContext(String, String)}: "JMSSecurityException [JMSSecurityRuntimeException] if client
- * authentication fails due to an invalid user name or password" (spec 6.1.? has no more on it). The broker checks
- * logins against its users file; a refused one closes the connection; anonymous access is a setting.
+ * Issue 6 item 1; Jakarta Messaging 3.1 chapter 10 "Exceptions" (JMSSecurityException "must be thrown when a
+ * provider rejects a user name/password submitted by a client") and the javadoc of
+ * {@code ConnectionFactory.createConnection(String, String)} and {@code createContext(String, String)}
+ * (JMSSecurityException, JMSSecurityRuntimeException "if client authentication fails due to an invalid user name
+ * or password"). The broker checks logins against its users file; a refused one closes the connection; anonymous
+ * access is a setting.
  */
 @DisplayName("Issue 6.1 Authentication: createConnection/createContext with user and password")
 class AuthenticationTest extends SecurityTestSupport {

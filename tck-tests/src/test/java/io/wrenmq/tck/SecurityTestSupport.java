@@ -6,6 +6,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterEach;
 
 import java.io.IOException;
@@ -77,6 +78,11 @@ abstract class SecurityTestSupport extends DedicatedBrokerTestSupport {
         Connection c = track(factory.createConnection(user, password(user)));
         c.start();
         return c;
+    }
+
+    /** An AUTO_ACKNOWLEDGE session on a new started connection of {@code user}, closed after the test. */
+    protected Session sessionOf(String user) throws JMSException {
+        return login(user).createSession(Session.AUTO_ACKNOWLEDGE);
     }
 
     /** A context of {@code user}, closed after the test. */

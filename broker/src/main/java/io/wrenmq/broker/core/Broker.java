@@ -5,6 +5,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.wrenmq.broker.BrokerConfig;
 import io.wrenmq.broker.security.Access;
 import io.wrenmq.broker.security.Authenticator;
+import io.wrenmq.broker.security.Operation;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.StoreState;
 import io.wrenmq.persistence.StoredDestination;
@@ -244,7 +245,11 @@ public final class Broker {
         namespace(d.address()).remove(d.name(), d);
     }
 
+    /** @throws BrokerException with {@link ErrorCode#SECURITY} if the destination is new and the creator may not */
     private Destination getOrCreate(WireDestination address, ServerConnection creator) {
+        if (namespace(address).get(address.name()) == null) {
+            creator.authorize(Operation.CREATE, address);
+        }
         return getOrCreate(address, creator.executor());
     }
 
