@@ -102,6 +102,16 @@ public final class SecurityConfig {
         return permissions;
     }
 
+    /** For the start-up log line: whether logins and permissions are checked. */
+    public String summary() {
+        if (!enabled()) {
+            return "security off (no users-file): anyone may connect";
+        }
+        return "logins checked (" + users.size() + " users, anonymous " + (anonymous ? "on" : "off") + "), "
+                + (permissions.isEmpty() ? "no permission rules: every user may do everything"
+                : "permissions checked");
+    }
+
     @Override
     public String toString() {
         return enabled() ? users.size() + " users, anonymous=" + anonymous + ", permissions=[" + permissions + "]"
