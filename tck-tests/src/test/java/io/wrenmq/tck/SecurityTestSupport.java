@@ -5,16 +5,12 @@ import io.wrenmq.broker.security.PasswordHash;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Session;
-import org.junit.jupiter.api.AfterEach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Base of the security tests: a dedicated broker with users (each user's password is the user name followed by
@@ -28,8 +24,6 @@ abstract class SecurityTestSupport extends DedicatedBrokerTestSupport {
             reader=carol
             """;
     private static final String[] USERS = {"alice", "bob", "carol", "dave"};
-
-    private final List<JMSContext> contexts = new ArrayList<>();
 
     /** The users file: every user of {@link #USERS}, hashed with few iterations to keep tests fast. */
     static Path usersFile() {
@@ -61,18 +55,6 @@ abstract class SecurityTestSupport extends DedicatedBrokerTestSupport {
         return b.persistent(false).usersFile(usersFile()).rolesFile(write("roles", ROLES));
     }
 
-    @AfterEach
-    void closeContexts() {
-        for (JMSContext c : contexts) {
-            try {
-                c.close();
-            } catch (JMSRuntimeException e) {
-                // Closing what a test left behind must not hide the test's own outcome.
-            }
-        }
-        contexts.clear();
-    }
-
     /** A started connection of {@code user}, closed after the test. */
     protected Connection login(String user) throws JMSException {
         Connection c = track(factory.createConnection(user, password(user)));
@@ -87,8 +69,6 @@ abstract class SecurityTestSupport extends DedicatedBrokerTestSupport {
 
     /** A context of {@code user}, closed after the test. */
     protected JMSContext contextOf(String user) {
-        JMSContext c = factory.createContext(user, password(user));
-        contexts.add(c);
-        return c;
+        return tracked(factory.createContext(user, password(user)));
     }
 }
