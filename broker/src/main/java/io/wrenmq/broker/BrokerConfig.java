@@ -1,5 +1,6 @@
 package io.wrenmq.broker;
 
+import io.wrenmq.broker.security.SecurityConfig;
 import io.wrenmq.protocol.Protocol;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,8 +42,9 @@ public final class BrokerConfig {
     private final boolean syncCommits;
     private final DestinationPolicies policies;
     private final Duration expiryScanPeriod;
+    private final SecurityConfig security;
 
-    private BrokerConfig(Builder b) {
+    private BrokerConfig(Builder b, SecurityConfig security) {
         this.host = b.host;
         this.port = b.port;
         this.dataDir = b.dataDir;
@@ -58,6 +61,7 @@ public final class BrokerConfig {
         this.syncCommits = b.syncCommits;
         this.policies = b.policies;
         this.expiryScanPeriod = b.expiryScanPeriod;
+        this.security = security;
     }
 
     private static Map<String, String> keys() {
@@ -97,6 +101,7 @@ public final class BrokerConfig {
         k.put(POLICY_PREFIX + "<pattern>.<setting>", "one of the four settings above for the destinations "
                 + "whose name matches the pattern: words separated by '.', '*' matching one word and '#' any "
                 + "number, e.g. policy.orders.#.max-delivery-attempts=3 (the most specific pattern wins)");
+        SecurityConfig.describe(k);
         return Map.copyOf(k);
     }
 
@@ -188,6 +193,11 @@ public final class BrokerConfig {
         return expiryScanPeriod;
     }
 
+    /** Who may connect and what they may do; {@link SecurityConfig#OFF} without users. */
+    public SecurityConfig security() {
+        return security;
+    }
+
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
         private String host = "0.0.0.0";
@@ -206,6 +216,7 @@ public final class BrokerConfig {
         private boolean syncCommits;
         private DestinationPolicies policies = DestinationPolicies.of(DeliveryPolicy.DEFAULT);
         private Duration expiryScanPeriod = Duration.ofSeconds(1);
+        private final SecurityConfig.Builder security = new SecurityConfig.Builder();
 
         private Builder() {
         }
@@ -302,6 +313,40 @@ public final class BrokerConfig {
             return this;
         }
 
+        /** The users who may connect: see {@link SecurityConfig}. */
+        public Builder usersFile(Path file) {
+            security.usersFile(file);
+            return this;
+        }
+
+        /** The users' roles: see {@link SecurityConfig}. */
+        public Builder rolesFile(Path file) {
+            security.rolesFile(file);
+            return this;
+        }
+
+        /** Whether a connection without user name is let in; by default only when there are no users. */
+        public Builder anonymous(boolean allowed) {
+            security.anonymous(allowed);
+            return this;
+        }
+
+        public Builder anonymousRoles(Set<String> roles) {
+            security.anonymousRoles(roles);
+            return this;
+        }
+
+        /**
+         * Permits {@code roles} an operation ({@code send}, {@code consume}, ...) on the destinations whose name
+         * matches {@code pattern}; see {@link io.wrenmq.broker.security.Permissions}.
+         *
+         * @throws IllegalArgumentException for an empty pattern or an unknown operation
+         */
+        public Builder permission(String pattern, String operation, Set<String> roles) {
+            security.permission(pattern, operation, roles);
+            return this;
+        }
+
         /**
          * Sets an option by its name in {@link #KEYS}, as the command line and the properties file do.
          *
@@ -328,7 +373,11 @@ public final class BrokerConfig {
                             DeliveryPolicy.DEAD_LETTER_QUEUE, DeliveryPolicy.EXPIRY_QUEUE ->
                             defaultPolicy(policies.defaults().with(key, value));
                     case "expiry-scan-period" -> expiryScanPeriod(parseDuration(value));
-                    default -> setPolicy(key, value);
+                    case SecurityConfig.USERS_FILE -> usersFile(Path.of(value));
+                    case SecurityConfig.ROLES_FILE -> rolesFile(Path.of(value));
+                    case SecurityConfig.ANONYMOUS -> anonymous(parseBoolean(key, value));
+                    case SecurityConfig.ANONYMOUS_ROLES -> anonymousRoles(SecurityConfig.list(value));
+                    default -> setPatterned(key, value);
                 }
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new IllegalArgumentException("option '" + key + "': cannot read '" + value + "'");
@@ -336,15 +385,26 @@ public final class BrokerConfig {
             return this;
         }
 
-        /** A {@code policy.<pattern>.<setting>} key: the setting is the last word, and has no dot of its own. */
-        private void setPolicy(String key, String value) {
+        /**
+         * A {@code policy.<pattern>.<setting>} or {@code permission.<pattern>.<operation>} key: the setting or
+         * operation is the last word, and has no dot of its own.
+         */
+        private void setPatterned(String key, String value) {
             int lastDot = key.lastIndexOf('.');
-            if (!key.startsWith(POLICY_PREFIX) || lastDot <= POLICY_PREFIX.length()) {
+            String prefix = key.startsWith(POLICY_PREFIX) ? POLICY_PREFIX
+                    : key.startsWith(SecurityConfig.PERMISSION_PREFIX) ? SecurityConfig.PERMISSION_PREFIX : null;
+            if (prefix == null || lastDot <= prefix.length()) {
                 throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
                         + String.join(", ", KEYS.keySet()));
             }
+            String pattern = key.substring(prefix.length(), lastDot);
+            String last = key.substring(lastDot + 1);
             try {
-                policy(key.substring(POLICY_PREFIX.length(), lastDot), key.substring(lastDot + 1), value);
+                if (prefix.equals(POLICY_PREFIX)) {
+                    policy(pattern, last, value);
+                } else {
+                    permission(pattern, last, SecurityConfig.list(value));
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("option '" + key + "': " + e.getMessage());
             }
@@ -391,10 +451,11 @@ public final class BrokerConfig {
             if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
                 errors.add("jdbc-url '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
             }
+            SecurityConfig securityConfig = security.build(errors);
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid broker configuration: " + String.join("; ", errors));
             }
-            return new BrokerConfig(this);
+            return new BrokerConfig(this, securityConfig);
         }
     }
 
@@ -444,6 +505,7 @@ public final class BrokerConfig {
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent
                 + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits
-                + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms policies=[" + policies + "]";
+                + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms policies=[" + policies + "]"
+                + " security=[" + security + "]";
     }
 }

@@ -2,16 +2,20 @@ package io.wrenmq.broker;
 
 import io.wrenmq.jms.WrenVersion;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar wren-broker.jar [--config FILE] [--port N] [--data-dir DIR] [--OPTION VALUE ...]}
+ * {@code java -jar wren-broker.jar [--config FILE] [--port N] [--data-dir DIR] [--OPTION VALUE ...]}, or
+ * {@code java -jar wren-broker.jar hash-password} to make a password hash for the users file.
  *
  * <p>Options on the command line override those of the configuration file; every option of {@link BrokerConfig#KEYS}
  * is accepted both ways. SIGTERM or Ctrl-C stops the broker cleanly and exits with status 0. A broker that cannot
@@ -23,6 +27,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(HashPasswordCommand.NAME)) {
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
+            System.exit(new HashPasswordCommand(System.console(), stdin, System.out, System.err)
+                    .run(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         logDefaults();
         BrokerConfig config;
         try {
@@ -130,6 +140,8 @@ public final class Main {
 
     private static void printHelp() {
         System.out.println("Usage: java -jar wren-broker.jar [--config FILE] [--OPTION VALUE ...]");
+        System.out.println("       " + HashPasswordCommand.USAGE);
+        System.out.println("         reads a password and prints its hash for the users file (see users-file)");
         System.out.println();
         System.out.println("  --config FILE                 a properties file with any of the options below");
         for (Map.Entry<String, String> e : BrokerConfig.KEYS.entrySet()) {

@@ -67,8 +67,9 @@ public final class WrenBroker implements AutoCloseable {
             Broker broker = new Broker(config, store, transports.workers());
             BrokerServer server = BrokerServer.bind(config, broker, transports);
             WrenBroker b = new WrenBroker(config, transports, store, broker, server);
-            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); {}", WrenVersion.get(),
-                    config.host(), server.port(), transports.name(), config.ioThreads(), storeDescription(config));
+            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); {}; {}", WrenVersion.get(),
+                    config.host(), server.port(), transports.name(), config.ioThreads(), storeDescription(config),
+                    config.security().summary());
             return b;
         } catch (Exception e) {
             transports.close();

@@ -2,31 +2,12 @@ package io.wrenmq.tck;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Base of the tests of the simplified API: contexts on the shared {@link Broker}, closed after each test whatever
  * happened.
  */
 abstract class ContextTestSupport extends JmsTestSupport {
-    private final List<JMSContext> contexts = new ArrayList<>();
-
-    @AfterEach
-    void closeContexts() {
-        for (JMSContext c : contexts) {
-            try {
-                c.close();
-            } catch (JMSRuntimeException e) {
-                // Closing what a test left behind must not hide the test's own outcome.
-            }
-        }
-        contexts.clear();
-    }
-
     /** A new AUTO_ACKNOWLEDGE context with a connection of its own, closed after the test. */
     protected JMSContext context() {
         return tracked(factory.createContext());
@@ -41,11 +22,5 @@ abstract class ContextTestSupport extends JmsTestSupport {
     protected JMSContext context(String urlOptions, int sessionMode) {
         ConnectionFactory f = Broker.connectionFactory(urlOptions);
         return tracked(f.createContext(sessionMode));
-    }
-
-    /** {@code c}, closed after the test. */
-    protected JMSContext tracked(JMSContext c) {
-        contexts.add(c);
-        return c;
     }
 }

@@ -2,7 +2,9 @@ package io.wrenmq.tck;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
@@ -23,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the conformance tests: a connection factory for the shared {@link Broker}, destination names unique to
- * the test, and connections that are closed after each test whatever happened.
+ * the test, and connections and contexts that are closed after each test whatever happened.
  */
 public abstract class JmsTestSupport {
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -40,6 +42,7 @@ public abstract class JmsTestSupport {
 
     protected ConnectionFactory factory;
     private final List<Connection> connections = new ArrayList<>();
+    private final List<JMSContext> contexts = new ArrayList<>();
     private String testName;
 
     @BeforeEach
@@ -50,6 +53,14 @@ public abstract class JmsTestSupport {
 
     @AfterEach
     void closeConnections() {
+        for (JMSContext c : contexts) {
+            try {
+                c.close();
+            } catch (JMSRuntimeException e) {
+                // Closing what a test left behind must not hide the test's own outcome.
+            }
+        }
+        contexts.clear();
         for (Connection c : connections) {
             try {
                 c.close();
@@ -84,6 +95,12 @@ public abstract class JmsTestSupport {
 
     protected <C extends Connection> C track(C c) {
         connections.add(c);
+        return c;
+    }
+
+    /** {@code c}, closed after the test. */
+    protected JMSContext tracked(JMSContext c) {
+        contexts.add(c);
         return c;
     }
 

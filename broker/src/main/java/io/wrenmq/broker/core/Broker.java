@@ -3,6 +3,9 @@ package io.wrenmq.broker.core;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.broker.security.Access;
+import io.wrenmq.broker.security.Authenticator;
+import io.wrenmq.broker.security.Operation;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.StoreState;
 import io.wrenmq.persistence.StoredDestination;
@@ -17,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +40,7 @@ public final class Broker {
     private final IdSequence ids;
     private final Subscriptions subscriptions;
     private final MessageMover mover = new MessageMover(this);
+    private final Authenticator authenticator;
     private final String brokerId = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffL, 36);
     private final AtomicLong connectionSequence = new AtomicLong();
     private final ConcurrentHashMap<String, Destination> queues = new ConcurrentHashMap<>();
@@ -60,6 +65,7 @@ public final class Broker {
     public Broker(BrokerConfig config, MessageStore store, EventExecutorGroup loops) {
         this.config = config;
         this.store = store;
+        this.authenticator = new Authenticator(config.security());
         StoreState state = store == null ? null : store.load();
         this.ids = new IdSequence(state == null ? 0 : state.maxId());
         this.subscriptions = new Subscriptions(ids);
@@ -123,13 +129,25 @@ public final class Broker {
     }
 
     /**
-     * Admits a client that said hello.
+     * Checks the credentials of a client that said hello, before {@link #openConnection}; see
+     * {@link Authenticator#login}.
      *
+     * @param remote the client's address, for the log
+     */
+    public CompletableFuture<Access> login(String user, String password, String remote) {
+        return authenticator.login(user, password, remote);
+    }
+
+    /**
+     * Admits a client that said hello and logged in.
+     *
+     * @param access what {@link #login} gave the client
      * @throws BrokerException with {@link ErrorCode#INVALID_CLIENT_ID} if its client id is taken
      */
-    public ServerConnection openConnection(ClientChannel channel, EventExecutor executor, String clientId) {
+    public ServerConnection openConnection(ClientChannel channel, EventExecutor executor, String clientId,
+                                           Access access) {
         String id = brokerId + "-" + connectionSequence.incrementAndGet();
-        ServerConnection c = new ServerConnection(this, id, channel, executor, config.sendWindow());
+        ServerConnection c = new ServerConnection(this, id, channel, executor, config.sendWindow(), access);
         if (clientId != null) {
             if (!claimClientId(clientId, c)) {
                 throw new BrokerException(ErrorCode.INVALID_CLIENT_ID,
@@ -227,7 +245,11 @@ public final class Broker {
         namespace(d.address()).remove(d.name(), d);
     }
 
+    /** @throws BrokerException with {@link ErrorCode#SECURITY} if the destination is new and the creator may not */
     private Destination getOrCreate(WireDestination address, ServerConnection creator) {
+        if (namespace(address).get(address.name()) == null) {
+            creator.authorize(Operation.CREATE, address);
+        }
         return getOrCreate(address, creator.executor());
     }
 

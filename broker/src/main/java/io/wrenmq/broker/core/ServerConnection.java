@@ -1,6 +1,8 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.broker.security.Access;
+import io.wrenmq.broker.security.Operation;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoreTransaction;
@@ -41,6 +43,7 @@ public final class ServerConnection {
     private final ClientChannel channel;
     private final EventExecutor executor;
     private final int creditBatch;
+    private final Access access;
     private final Map<Integer, ServerSession> sessions = new HashMap<>();
     private final Map<Integer, ServerConsumer> consumers = new HashMap<>();
     private final List<Destination> temporaries = new ArrayList<>();
@@ -49,12 +52,14 @@ public final class ServerConnection {
     private volatile String clientId;
     private boolean closed;
 
-    ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow) {
+    ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow,
+                     Access access) {
         this.broker = broker;
         this.id = id;
         this.channel = channel;
         this.executor = executor;
         this.creditBatch = Math.max(1, sendWindow / 8);
+        this.access = access;
     }
 
     public String id() {
@@ -287,6 +292,13 @@ public final class ServerConnection {
             throw new ProtocolViolationException("consumer " + consumerId + " already exists");
         }
         Selector selector = compile(spec.selector());
+        authorize(Operation.CONSUME, spec.destination());
+        SubscriptionKind kind = spec.subscriptionKind();
+        boolean durable = kind == SubscriptionKind.DURABLE || kind == SubscriptionKind.SHARED_DURABLE;
+        if (durable && !broker.subscriptions().hasDurable(clientId, spec.subscriptionName())) {
+            // Before the topic may be created: a refused subscription leaves nothing behind.
+            authorize(Operation.CREATE_DURABLE, spec.destination());
+        }
         Destination destination = broker.destinationToConsume(spec.destination(), this);
         Subscription subscription = subscriptionFor(destination, spec);
         ServerConsumer consumer = new ServerConsumer(consumerId, session, destination, spec.prefetch(),
@@ -368,7 +380,7 @@ public final class ServerConnection {
                     + "connection's client id to be set");
         }
         return broker.subscriptions().openDurable(topic, kind == SubscriptionKind.SHARED_DURABLE, clientId, name,
-                blankToNull(spec.selector()), spec.noLocal());
+                blankToNull(spec.selector()), spec.noLocal(), () -> authorize(Operation.CREATE_DURABLE, topic.address()));
     }
 
     private static String blankToNull(String selector) {
@@ -386,6 +398,7 @@ public final class ServerConnection {
     /** {@code QueueBrowser}: the next page of a queue's waiting messages; see {@link MessageQueue#browse}. */
     public void browse(long requestId, WireDestination address, String selectorText, Position after, int max) {
         Selector selector = compile(selectorText);
+        authorize(Operation.BROWSE, address);
         Destination d = broker.destinationToConsume(address, this);
         if (!(d instanceof QueueDestination queue)) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, address.name() + " is not a queue");
@@ -409,7 +422,8 @@ public final class ServerConnection {
 
     /** {@code Session.unsubscribe}: see {@link Subscriptions#unsubscribe}; answered once the store has removed it. */
     public void unsubscribe(long requestId, String name) {
-        broker.subscriptions().unsubscribe(clientId, name).whenComplete((v, failure) -> {
+        broker.subscriptions().unsubscribe(clientId, name, topic -> authorize(Operation.DELETE_DURABLE, topic))
+                .whenComplete((v, failure) -> {
             if (failure != null) {
                 channel.error(requestId, ErrorCode.GENERAL, "the store could not remove the subscription: "
                         + failure.getMessage());
@@ -472,7 +486,17 @@ public final class ServerConnection {
             throw new ProtocolViolationException("malformed message: " + e.getMessage());
         }
         ServerSession session = session(sessionId);
-        Destination destination = broker.destinationToSend(address, this);
+        Destination destination;
+        try {
+            authorize(Operation.SEND, address);
+            destination = broker.destinationToSend(address, this);
+        } catch (BrokerException e) {
+            if (e.code() != ErrorCode.SECURITY || requestId != 0) {
+                throw e;
+            }
+            sendDenied(session, message.length, e.getMessage());
+            return;
+        }
         if (destination == null) {
             sendRefused(requestId, message.length, address + " does not exist");
             return;
@@ -485,6 +509,33 @@ public final class ServerConnection {
             return;
         }
         destination.run(() -> destination.accept(m, this, requestId));
+    }
+
+    /**
+     * A send without receipt that was not permitted. The client confirms its first send to each destination, which
+     * is refused with an error, so this is a send that raced that first one: it is dropped, and a transaction
+     * that held it can only roll back.
+     */
+    private void sendDenied(ServerSession session, int bytes, String why) {
+        if (session.isTransacted()) {
+            session.doom(why + "; the transaction was rolled back");
+        } else {
+            log.debug("Dropped a message from {}: {}", channel.remoteAddress(), why);
+        }
+        returnCredit(bytes);
+    }
+
+    /**
+     * Checks that this connection's user may do {@code operation} to a queue or topic. Temporary destinations are
+     * outside the permissions: their owner alone consumes from them, and anyone let in may send to them.
+     *
+     * @throws BrokerException with {@link ErrorCode#SECURITY} if not
+     */
+    void authorize(Operation operation, WireDestination address) {
+        if (!address.kind().isTemporary() && !access.permits(operation, address.name())) {
+            throw new BrokerException(ErrorCode.SECURITY, access.denial(operation,
+                    (address.kind().isTopic() ? "topic " : "queue ") + address.name()));
+        }
     }
 
     /** Called by a destination once it has the message: receipt, or send window back. Any thread. */
@@ -626,6 +677,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
-        return "connection " + id + " from " + channel.remoteAddress();
+        return "connection " + id + " from " + channel.remoteAddress()
+                + (access.user() == null ? "" : " (user " + access.user() + ")");
     }
 }

@@ -19,7 +19,8 @@ final class ServerSession {
     final Map<Integer, ServerConsumer> consumers = new LinkedHashMap<>();
     private final List<HeldMessage> held = new ArrayList<>();
     private long heldBytes;
-    private String tooLarge;
+    /** Why the current transaction can only be rolled back; null while it can commit. */
+    private String doomed;
 
     ServerSession(int id, int ackMode, ServerConnection connection) {
         this.id = id;
@@ -52,24 +53,31 @@ final class ServerSession {
      * {@code maxBytes} can only be rolled back: it keeps nothing more, and its commit fails.
      */
     void holdForCommit(Destination destination, ServerMessage message, long maxBytes) {
-        if (tooLarge != null) {
+        if (doomed != null) {
             return;
         }
         heldBytes += message.memorySize();
         if (heldBytes > maxBytes) {
-            tooLarge = "the transaction holds more than " + maxBytes + " bytes of messages; it was rolled back";
-            held.clear();
+            doom("the transaction holds more than " + maxBytes + " bytes of messages; it was rolled back");
             return;
         }
         held.add(new HeldMessage(destination, message));
     }
 
+    /** The current transaction can only be rolled back, for {@code reason}: it keeps nothing more. */
+    void doom(String reason) {
+        if (doomed == null) {
+            doomed = reason;
+            held.clear();
+        }
+    }
+
     /** Ends the transaction's sending part: what it held, and why it cannot commit (null if it can). */
     Transaction takeTransaction() {
-        Transaction t = new Transaction(List.copyOf(held), tooLarge);
+        Transaction t = new Transaction(List.copyOf(held), doomed);
         held.clear();
         heldBytes = 0;
-        tooLarge = null;
+        doomed = null;
         return t;
     }
 

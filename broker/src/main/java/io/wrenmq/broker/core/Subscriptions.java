@@ -2,10 +2,12 @@ package io.wrenmq.broker.core;
 
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.SubscriptionKind;
+import io.wrenmq.protocol.WireDestination;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The broker's named subscriptions, by client id and name: durable ones (shared or not) in one namespace, shared
@@ -28,6 +30,11 @@ final class Subscriptions {
         this.ids = ids;
     }
 
+    /** Whether a durable subscription by that name exists. */
+    synchronized boolean hasDurable(String clientId, String name) {
+        return durable.containsKey(new Key(clientId, name));
+    }
+
     /** A durable subscription read back from the store. */
     synchronized void restore(Subscription s) {
         durable.put(new Key(s.clientId(), s.name()), s);
@@ -37,11 +44,13 @@ final class Subscriptions {
      * The durable subscription a new consumer takes messages from: the existing one, or a new one, which replaces
      * an inactive one of the same name whose topic, selector or noLocal differs (spec 6.11.1).
      *
+     * @param authorizeCreate throws if the subscription may not be created (or replaced); runs before anything
+     *                        changes
      * @throws BrokerException if the subscription has an active consumer and is not shared, or is active and
      *         would have to change, or exists as the other kind (shared where unshared is asked, or the reverse)
      */
     synchronized Subscription openDurable(TopicDestination topic, boolean isShared, String clientId, String name,
-                                          String selector, boolean noLocal) {
+                                          String selector, boolean noLocal, Runnable authorizeCreate) {
         Key key = new Key(clientId, name);
         Subscription s = durable.get(key);
         if (s != null && s.isShared() != isShared) {
@@ -53,6 +62,7 @@ final class Subscriptions {
                 throw new BrokerException(ErrorCode.GENERAL, s + " has an active consumer; its topic, selector "
                         + "or noLocal cannot change");
             }
+            authorizeCreate.run();
             drop(key, s);
             s = null;
         }
@@ -60,6 +70,7 @@ final class Subscriptions {
             throw new BrokerException(ErrorCode.ILLEGAL_STATE, s + " already has an active consumer");
         }
         if (s == null) {
+            authorizeCreate.run();
             long holderId = topic.store() == null ? 0 : ids.next();
             s = Subscription.durable(topic, isShared, clientId, name, selector, noLocal, holderId);
             Subscription created = s;
@@ -110,16 +121,19 @@ final class Subscriptions {
      * {@code Session.unsubscribe}: removes a durable subscription with its messages.
      *
      * @return completes once the store has removed it, so that no crash after can bring it back
+     * @param authorize throws if the subscription's topic does not permit it
      * @throws BrokerException {@code INVALID_DESTINATION} if there is none by that name, {@code ILLEGAL_STATE} if
      *         a consumer is active on it
      */
-    synchronized CompletableFuture<Void> unsubscribe(String clientId, String name) {
+    synchronized CompletableFuture<Void> unsubscribe(String clientId, String name,
+                                                     Consumer<WireDestination> authorize) {
         Key key = new Key(clientId, name);
         Subscription s = durable.get(key);
         if (s == null) {
             throw new BrokerException(ErrorCode.INVALID_DESTINATION, "there is no durable subscription '" + name + "'"
                     + (clientId == null ? "" : " for client id " + clientId));
         }
+        authorize.accept(s.topic().address());
         if (s.activeConsumers > 0) {
             throw new BrokerException(ErrorCode.ILLEGAL_STATE, s + " has an active consumer");
         }

@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.wrenmq.broker.BrokerConfig;
 import io.wrenmq.broker.core.Broker;
 import io.wrenmq.broker.core.BrokerException;
+import io.wrenmq.broker.security.Access;
 import io.wrenmq.broker.core.ClientChannel;
 import io.wrenmq.broker.core.ConsumerSpec;
 import io.wrenmq.broker.core.ProtocolViolationException;
@@ -77,6 +78,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     private FrameOutbox outbox;
     private ServerConnection connection;
     private ScheduledFuture<?> handshakeTimer;
+    /** HELLO has come; while its login is checked, {@link #connection} is still null. */
+    private boolean greeted;
     private volatile boolean closing;
     private String remote = "?";
 
@@ -137,18 +140,39 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     }
 
     private void handshake(ChannelHandlerContext ctx, Frame frame) {
-        if (!(frame instanceof HelloFrame hello)) {
-            refuse("expected HELLO as the first frame, got " + frame.type());
+        if (!(frame instanceof HelloFrame hello) || greeted) {
+            refuse("expected HELLO as the first frame and nothing before WELCOME, got " + frame.type());
             return;
         }
+        greeted = true;
         handshakeTimer.cancel(false);
         if (hello.version() != Protocol.VERSION) {
             refuse("protocol version " + hello.version() + " is not supported; this broker speaks version "
                     + Protocol.VERSION);
             return;
         }
+        broker.login(hello.user(), hello.password(), remote).whenComplete((access, failure) -> {
+            if (ctx.executor().inEventLoop()) {
+                admit(ctx, hello, access, failure);
+            } else {
+                ctx.executor().execute(() -> admit(ctx, hello, access, failure));
+            }
+        });
+    }
+
+    /** After the login: the connection opens, or the client hears why not (the broker logged it already). */
+    private void admit(ChannelHandlerContext ctx, HelloFrame hello, Access access, Throwable failure) {
+        if (closing || !channel.isActive()) {
+            return;
+        }
+        if (failure != null) {
+            closing = true;
+            outbox.send(new ErrorFrame(0, ErrorCode.SECURITY, failure.getMessage()));
+            closeAfterFlush();
+            return;
+        }
         try {
-            connection = broker.openConnection(this, ctx.executor(), hello.clientId());
+            connection = broker.openConnection(this, ctx.executor(), hello.clientId(), access);
         } catch (BrokerException e) {
             outbox.send(new ErrorFrame(0, e.code(), e.getMessage()));
             closeAfterFlush();

@@ -55,6 +55,7 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
     private final int maxFrameSize;
     private final boolean clientIdFixed;
     private final SendWindow sendWindow;
+    private final ConfirmedDestinations confirmedDestinations = new ConfirmedDestinations();
     private final List<WrenSession> sessions = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<Integer, WrenMessageConsumer> consumers = new ConcurrentHashMap<>();
     private final List<WrenTemporaryDestination> temporaries = new CopyOnWriteArrayList<>();
@@ -149,6 +150,10 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
 
     SendWindow sendWindow() {
         return sendWindow;
+    }
+
+    ConfirmedDestinations confirmedDestinations() {
+        return confirmedDestinations;
     }
 
     boolean isStarted() {

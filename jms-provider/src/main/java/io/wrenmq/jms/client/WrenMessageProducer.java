@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>NON_PERSISTENT: without waiting for a receipt, within the connection's send window, as ActiveMQ and
  *       Artemis do by default. Order is kept all the same: one connection, one ordered stream.</li>
  * </ul>
+ * Except that the first send of a connection to a queue or topic waits for its receipt, in a transaction too, so
+ * that a broker that does not permit it can say so ({@link ConfirmedDestinations}).
  * An asynchronous send (with a {@link CompletionListener}) does the same without waiting for the receipt; the
  * session calls the listener once the send is as complete as a synchronous one would be (spec 7.3).
  */
@@ -169,9 +171,16 @@ public class WrenMessageProducer implements MessageProducer, QueueSender, TopicP
                     + " bytes encoded; the broker accepts at most " + limit);
         }
         int sessionId = session.id();
+        ConfirmedDestinations confirmed = connection.confirmedDestinations();
+        boolean first = confirmed.needsReceipt(wire);
         // In a transaction the broker only holds the message until commit, which is what waits for the store.
-        if (mode == DeliveryMode.PERSISTENT && !session.isTransacted()) {
-            return connection.transport().requestAsync(rid -> new SendFrame(rid, sessionId, wire, encoded));
+        if (mode == DeliveryMode.PERSISTENT && !session.isTransacted() || first) {
+            CompletableFuture<Frame> sent = connection.transport().requestAsync(
+                    rid -> new SendFrame(rid, sessionId, wire, encoded));
+            return first ? sent.thenApply(receipt -> {
+                confirmed.confirm(wire);
+                return receipt;
+            }) : sent;
         }
         connection.sendWindow().acquire(encoded.length);
         connection.transport().send(new SendFrame(0, sessionId, wire, encoded));
