@@ -6,7 +6,8 @@ import java.util.Map;
  * Renames the URL options that other providers' users write to Wren's own, so that a URL copied from an ActiveMQ,
  * Artemis or Qpid JMS configuration keeps its client id, credentials and prefetch when only its host and port are
  * changed: {@code jms.clientID}, {@code jms.userName} / {@code jms.username}, {@code jms.password} and
- * {@code jms.prefetchPolicy.all}, and {@code userName} / {@code username} / {@code clientId} without the prefix.
+ * {@code jms.prefetchPolicy.all}, and {@code userName} / {@code username} / {@code clientId} without the prefix;
+ * ActiveMQ's in-VM broker options {@code broker.persistent} and {@code broker.dataDirectory}.
  * Every other option goes through unchanged, to be accepted or refused by the URL parser.
  */
 final class UrlOptionAliases {
@@ -18,7 +19,9 @@ final class UrlOptionAliases {
             "userName", "user",
             "username", "user",
             "jms.password", "password",
-            "jms.prefetchPolicy.all", "prefetch");
+            "jms.prefetchPolicy.all", "prefetch",
+            "broker.persistent", "persistent",
+            "broker.dataDirectory", "dataDir");
 
     private UrlOptionAliases() {
     }
