@@ -483,7 +483,8 @@ public final class BrokerConfig {
 
     @Override
     public String toString() {
-        return (name == null ? "" : "name=" + name + " ") + "tcp=" + tcp + " host=" + host + " port=" + port + " data-dir=" + dataDir + " io-threads=" + ioThreads
+        return (name == null ? "" : "name=" + name + " ") + "tcp=" + tcp + " host=" + host + " port=" + port
+                + " data-dir=" + dataDir + " io-threads=" + ioThreads
                 + " max-frame-size=" + maxFrameSize + " max-destination-memory=" + maxDestinationMemory
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent

@@ -44,8 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 /**
- * One connection to a broker, over TCP or in-VM (a {@link DuplexStream} either way): the handshake, requests matched to their replies, and inbound frames handed to a
- * {@link Listener} on the connection's reader thread. Thread-safe.
+ * One connection to a broker: the handshake, requests matched to their replies, and inbound frames handed to a
+ * {@link Listener} on the connection's reader thread. Thread-safe. The connection is a {@link DuplexStream}: a TCP
+ * socket's streams, or for {@code vm://} those the in-VM broker hands out; everything below is the same for both.
  *
  * <h2>Threads: why a blocking socket and not an event loop</h2>
  * A JMS client has few connections and sends from application threads. When sends are spaced out (request and
