@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Everything a broker is configured with, validated once by {@link Builder#build()} and immutable afterwards.
@@ -25,7 +26,11 @@ public final class BrokerConfig {
 
     /** Option name to its description and default, for the README, {@code --help} and error messages. */
     public static final Map<String, String> KEYS = keys();
+    /** What a broker name may be: it is also a directory name, that of an in-VM broker's default data directory. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    private final String name;
+    private final boolean tcp;
     private final String host;
     private final int port;
     private final Path dataDir;
@@ -45,6 +50,8 @@ public final class BrokerConfig {
     private final SecurityConfig security;
 
     private BrokerConfig(Builder b, SecurityConfig security) {
+        this.name = b.name;
+        this.tcp = b.tcp;
         this.host = b.host;
         this.port = b.port;
         this.dataDir = b.dataDir;
@@ -66,6 +73,10 @@ public final class BrokerConfig {
 
     private static Map<String, String> keys() {
         Map<String, String> k = new TreeMap<>();
+        k.put("name", "the broker's name: clients in the same JVM reach it at vm://<name>, without TCP "
+                + "(default: none, no in-VM clients)");
+        k.put("tcp", "listen on host and port for TCP clients; false for a broker only in-VM clients reach, "
+                + "which needs a name (default true)");
         k.put("host", "address to listen on (default 0.0.0.0, every interface)");
         k.put("port", "TCP port; 0 picks a free one (default " + Protocol.DEFAULT_PORT + ")");
         k.put("data-dir", "directory for the broker's data (default ./data)");
@@ -123,6 +134,16 @@ public final class BrokerConfig {
             b.set(key, props.getProperty(key).trim());
         }
         return b.build();
+    }
+
+    /** The name in-VM clients reach this broker by ({@code vm://name}), or null when they cannot. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the broker listens on {@link #host()} and {@link #port()} for TCP clients. */
+    public boolean tcp() {
+        return tcp;
     }
 
     public String host() {
@@ -200,6 +221,8 @@ public final class BrokerConfig {
 
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
+        private String name;
+        private boolean tcp = true;
         private String host = "0.0.0.0";
         private int port = Protocol.DEFAULT_PORT;
         private Path dataDir = Path.of("data");
@@ -219,6 +242,18 @@ public final class BrokerConfig {
         private final SecurityConfig.Builder security = new SecurityConfig.Builder();
 
         private Builder() {
+        }
+
+        /** Makes the broker reachable from this JVM as {@code vm://name}; see {@link InVmBrokers}. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Whether to listen for TCP clients; a broker that does not needs a {@link #name}. */
+        public Builder tcp(boolean tcp) {
+            this.tcp = tcp;
+            return this;
         }
 
         public Builder host(String host) {
@@ -355,6 +390,8 @@ public final class BrokerConfig {
         public Builder set(String key, String value) {
             try {
                 switch (key) {
+                    case "name" -> name(value.isEmpty() ? null : value);
+                    case "tcp" -> tcp(parseBoolean(key, value));
                     case "host" -> host(value);
                     case "port" -> port(Integer.parseInt(value));
                     case "data-dir" -> dataDir(Path.of(value));
@@ -417,6 +454,13 @@ public final class BrokerConfig {
          */
         public BrokerConfig build() {
             List<String> errors = new ArrayList<>();
+            if (name != null && !NAME.matcher(name).matches()) {
+                errors.add("name '" + name + "' must be up to 64 letters, digits, '.', '_' and '-', beginning with "
+                        + "a letter or digit");
+            }
+            if (!tcp && name == null) {
+                errors.add("tcp=false needs a name, or no client could reach the broker");
+            }
             if (host == null || host.isBlank()) {
                 errors.add("host must not be empty");
             }
@@ -500,7 +544,8 @@ public final class BrokerConfig {
 
     @Override
     public String toString() {
-        return "host=" + host + " port=" + port + " data-dir=" + dataDir + " io-threads=" + ioThreads
+        return (name == null ? "" : "name=" + name + " ") + "tcp=" + tcp + " host=" + host + " port=" + port
+                + " data-dir=" + dataDir + " io-threads=" + ioThreads
                 + " max-frame-size=" + maxFrameSize + " max-destination-memory=" + maxDestinationMemory
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent

@@ -7,6 +7,7 @@ import io.wrenmq.broker.core.ServerConnection;
 import io.wrenmq.broker.transport.BrokerServer;
 import io.wrenmq.broker.transport.Transports;
 import io.wrenmq.jms.WrenVersion;
+import io.wrenmq.jms.client.spi.DuplexStream;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.StoreException;
 import io.wrenmq.persistence.jdbc.JdbcMessageStore;
@@ -15,7 +16,9 @@ import io.wrenmq.protocol.WireDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +38,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread-safe. Unless configured otherwise, destinations, durable subscriptions and persistent messages are kept
  * in a store (an embedded H2 database in the data directory by default) and restored when a broker starts on it.
+ *
+ * <p>A broker with a {@link BrokerConfig#name() name} is also reachable from this JVM as {@code vm://name}, without
+ * TCP; see {@link InVmBrokers} for the brokers that {@code vm://} URLs start themselves.
  */
 public final class WrenBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WrenBroker.class);
@@ -44,6 +50,8 @@ public final class WrenBroker implements AutoCloseable {
     private final MessageStore store;
     private final Broker broker;
     private final BrokerServer server;
+    /** Where clients reach it, for log lines: {@code tcp://0.0.0.0:61700}, {@code vm://name} or both. */
+    private final String endpoints;
     private boolean closed;
 
     private WrenBroker(BrokerConfig config, Transports transports, MessageStore store, Broker broker,
@@ -53,23 +61,32 @@ public final class WrenBroker implements AutoCloseable {
         this.store = store;
         this.broker = broker;
         this.server = server;
+        String tcp = server.listensOnTcp() ? "tcp://" + config.host() + ":" + server.port() : null;
+        String vm = config.name() == null ? null : "vm://" + config.name();
+        this.endpoints = tcp == null ? vm : vm == null ? tcp : tcp + " and " + vm;
     }
 
     /**
-     * Starts a broker and returns once it accepts connections.
+     * Starts a broker and returns once it accepts connections. A broker with a name runs until it is closed, even
+     * when in-VM clients come and go.
      *
-     * @throws BrokerStartException saying what went wrong (the port is taken, ...)
+     * @throws BrokerStartException saying what went wrong (the port is taken, a broker of that name runs already,
+     *         ...)
      */
     public static WrenBroker start(BrokerConfig config) {
+        return config.name() == null ? launch(config) : InVmBrokers.startExplicit(config);
+    }
+
+    /** Starts a broker; a named one only under its name's lock in {@link InVmBrokers}. */
+    static WrenBroker launch(BrokerConfig config) {
         MessageStore store = config.persistent() ? openStore(config) : null;
         Transports transports = new Transports(config.ioThreads());
         try {
             Broker broker = new Broker(config, store, transports.workers());
             BrokerServer server = BrokerServer.bind(config, broker, transports);
             WrenBroker b = new WrenBroker(config, transports, store, broker, server);
-            log.info("Wren {} broker listening on tcp://{}:{} ({}, {} io threads); {}; {}", WrenVersion.get(),
-                    config.host(), server.port(), transports.name(), config.ioThreads(), storeDescription(config),
-                    config.security().summary());
+            log.info("Wren {} broker listening on {} ({}, {} io threads); {}; {}", WrenVersion.get(), b.endpoints,
+                    transports.name(), config.ioThreads(), storeDescription(config), config.security().summary());
             return b;
         } catch (Exception e) {
             transports.close();
@@ -94,6 +111,7 @@ public final class WrenBroker implements AutoCloseable {
     private static MessageStore openStore(BrokerConfig config) {
         JdbcStoreConfig storeConfig;
         if (config.jdbcUrl() == null) {
+            createDirectory(config);
             storeConfig = JdbcStoreConfig.embedded(config.dataDir()).toBuilder().syncCommits(config.syncCommits())
                     .build();
         } else {
@@ -108,6 +126,16 @@ public final class WrenBroker implements AutoCloseable {
         }
     }
 
+    /** Before H2 tries, which reports a data directory it cannot create as a failure to write its trace file. */
+    private static void createDirectory(BrokerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot open the store (" + storeDescription(config) + "): cannot create "
+                    + "the data directory: " + e, e);
+        }
+    }
+
     private static String storeDescription(BrokerConfig config) {
         if (!config.persistent()) {
             return "messages are kept in memory only";
@@ -117,14 +145,26 @@ public final class WrenBroker implements AutoCloseable {
                 : "store: " + config.jdbcUrl();
     }
 
-    /** The TCP port the broker listens on. */
+    /**
+     * The TCP port the broker listens on.
+     *
+     * @throws IllegalStateException if it does not listen on TCP ({@link BrokerConfig#tcp()} is false)
+     */
     public int port() {
         return server.port();
     }
 
-    /** A URL a client on this machine can connect with, e.g. {@code tcp://localhost:61700}. */
+    /**
+     * A URL a client on this machine can connect with: {@code tcp://localhost:61700}, or {@code vm://name} for a
+     * broker that does not listen on TCP.
+     */
     public String url() {
-        return "tcp://localhost:" + port();
+        return server.listensOnTcp() ? "tcp://localhost:" + port() : "vm://" + config.name();
+    }
+
+    /** A new in-VM connection; {@code onClosed} runs once it has closed. For {@link InVmBrokers}. */
+    DuplexStream connectInVm(Runnable onClosed) throws IOException {
+        return server.connectInVm(onClosed);
     }
 
     public BrokerConfig config() {
@@ -177,7 +217,16 @@ public final class WrenBroker implements AutoCloseable {
      * end. Idempotent.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (config.name() == null) {
+            stop();
+        } else {
+            InVmBrokers.stop(this);
+        }
+    }
+
+    /** What {@link #close()} does; a named broker's only under its name's lock in {@link InVmBrokers}. */
+    synchronized void stop() {
         if (closed) {
             return;
         }
@@ -199,6 +248,6 @@ public final class WrenBroker implements AutoCloseable {
             store.close();
         }
         transports.close();
-        log.info("Wren broker on port {} stopped", config.port() == 0 ? "(ephemeral)" : config.port());
+        log.info("Wren broker on {} stopped", endpoints);
     }
 }

@@ -7,21 +7,24 @@ import java.util.Map;
  * Artemis or Qpid JMS configuration keeps its client id, credentials and prefetch when only its host and port are
  * changed: {@code jms.clientID}, {@code jms.userName} / {@code jms.username}, {@code jms.password} and
  * {@code jms.prefetchPolicy.all}, and {@code userName} / {@code username} / {@code clientId} without the prefix;
- * Artemis's older {@code deserializationWhiteList} / {@code deserializationBlackList}.
+ * Artemis's older {@code deserializationWhiteList} / {@code deserializationBlackList}; ActiveMQ's in-VM broker
+ * options {@code broker.persistent} and {@code broker.dataDirectory}.
  * Every other option goes through unchanged, to be accepted or refused by the URL parser.
  */
 final class UrlOptionAliases {
-    private static final Map<String, String> CANONICAL = Map.of(
-            "jms.clientID", "clientID",
-            "clientId", "clientID",
-            "jms.userName", "user",
-            "jms.username", "user",
-            "userName", "user",
-            "username", "user",
-            "jms.password", "password",
-            "jms.prefetchPolicy.all", "prefetch",
-            "deserializationWhiteList", "deserializationAllowList",
-            "deserializationBlackList", "deserializationDenyList");
+    private static final Map<String, String> CANONICAL = Map.ofEntries(
+            Map.entry("jms.clientID", "clientID"),
+            Map.entry("clientId", "clientID"),
+            Map.entry("jms.userName", "user"),
+            Map.entry("jms.username", "user"),
+            Map.entry("userName", "user"),
+            Map.entry("username", "user"),
+            Map.entry("jms.password", "password"),
+            Map.entry("jms.prefetchPolicy.all", "prefetch"),
+            Map.entry("deserializationWhiteList", "deserializationAllowList"),
+            Map.entry("deserializationBlackList", "deserializationDenyList"),
+            Map.entry("broker.persistent", "persistent"),
+            Map.entry("broker.dataDirectory", "dataDir"));
 
     private UrlOptionAliases() {
     }

@@ -27,6 +27,9 @@ import java.util.List;
  * ConnectionFactory cf = new WrenConnectionFactory("tcp://broker.example.com:61700?prefetch=100");
  * }</pre>
  *
+ * <p>{@code vm://name} connects to a broker in the same JVM, started for it if none of that name runs; that needs
+ * the broker jar ({@code io.wrenmq:wren-broker}) on the classpath (see {@code io.wrenmq.broker.InVmBrokers}).
+ *
  * <p>A JavaBean, so that containers and frameworks can configure it: {@link #setBrokerUrl}, {@link #setUser},
  * {@link #setPassword}, {@link #setClientID}. User, password and client id given in the URL's options apply when
  * the bean properties are not set; so do their spellings from other providers' URLs ({@code jms.clientID},
@@ -61,7 +64,7 @@ public class WrenConnectionFactory implements ConnectionFactory, QueueConnection
     }
 
     /**
-     * @param brokerUrl {@code tcp://host:port} with optional {@code ?key=value} options
+     * @param brokerUrl {@code tcp://host:port} or {@code vm://name}, with optional {@code ?key=value} options
      * @throws IllegalArgumentException if the URL is malformed
      */
     public WrenConnectionFactory(String brokerUrl) {

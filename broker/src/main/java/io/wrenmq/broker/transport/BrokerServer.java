@@ -9,37 +9,94 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.wrenmq.broker.BrokerConfig;
 import io.wrenmq.broker.core.Broker;
+import io.wrenmq.jms.client.spi.DuplexStream;
 import io.wrenmq.protocol.codec.FrameDecoder;
 import io.wrenmq.protocol.codec.FrameEncoder;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The listening socket and the pipeline every accepted connection gets. */
+/**
+ * Where clients connect: the listening TCP socket, the in-VM acceptor (a Netty {@link LocalServerChannel}, for a
+ * broker with a name), or both; and the pipeline every accepted connection gets, the same for both.
+ */
 public final class BrokerServer {
-    private final Channel serverChannel;
-    private final ChannelGroup clients = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
+    /** Local addresses are global to the JVM: each broker gets its own, so a stopping one never meets its successor. */
+    private static final AtomicLong LOCAL_IDS = new AtomicLong();
 
-    private BrokerServer(Channel serverChannel) {
-        this.serverChannel = serverChannel;
+    private final Channel tcpChannel;
+    private final Channel localChannel;
+    private final Transports transports;
+    private final ChannelGroup clients;
+
+    private BrokerServer(Channel tcpChannel, Channel localChannel, Transports transports, ChannelGroup clients) {
+        this.tcpChannel = tcpChannel;
+        this.localChannel = localChannel;
+        this.transports = transports;
+        this.clients = clients;
     }
 
     /**
-     * Binds and starts accepting.
+     * Binds what the configuration asks for (TCP when {@link BrokerConfig#tcp()}, in-VM when it has a
+     * {@link BrokerConfig#name()}) and starts accepting.
      *
      * @throws InterruptedException if interrupted while binding
      * @throws BindException when the address cannot be bound (the port is taken, the host is not local ...)
      */
     public static BrokerServer bind(BrokerConfig config, Broker broker, Transports transports)
             throws InterruptedException, BindException {
-        BrokerServer[] self = new BrokerServer[1];
+        ChannelGroup clients = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
+        ChannelInitializer<Channel> pipeline = pipeline(config, broker, clients);
+        Channel tcp = config.tcp() ? bindTcp(config, transports, pipeline) : null;
+        Channel local = null;
+        if (config.name() != null) {
+            ChannelFuture bound = new ServerBootstrap()
+                    .group(transports.local(), transports.local())
+                    .channel(LocalServerChannel.class)
+                    .childHandler(pipeline)
+                    .bind(new LocalAddress("wren-vm-" + config.name() + "-" + LOCAL_IDS.incrementAndGet()))
+                    .await();
+            if (!bound.isSuccess()) {
+                if (tcp != null) {
+                    tcp.close().syncUninterruptibly();
+                }
+                BindException e = new BindException("cannot open the in-VM acceptor: " + bound.cause());
+                e.initCause(bound.cause());
+                throw e;
+            }
+            local = bound.channel();
+        }
+        return new BrokerServer(tcp, local, transports, clients);
+    }
+
+    private static ChannelInitializer<Channel> pipeline(BrokerConfig config, Broker broker, ChannelGroup clients) {
         long heartbeat = config.heartbeat().toMillis();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                clients.add(ch);
+                ChannelPipeline p = ch.pipeline();
+                if (heartbeat > 0) {
+                    p.addLast("idle", new IdleStateHandler(3 * heartbeat, heartbeat, 0, TimeUnit.MILLISECONDS));
+                }
+                p.addLast("decoder", new FrameDecoder(config.maxFrameSize()));
+                p.addLast("encoder", FrameEncoder.INSTANCE);
+                p.addLast("handler", new ConnectionHandler(broker, config));
+            }
+        };
+    }
+
+    private static Channel bindTcp(BrokerConfig config, Transports transports, ChannelInitializer<Channel> pipeline)
+            throws InterruptedException, BindException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transports.acceptor(), transports.workers())
                 .channel(transports.serverChannelClass())
@@ -48,19 +105,7 @@ public final class BrokerServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        self[0].clients.add(ch);
-                        ChannelPipeline p = ch.pipeline();
-                        if (heartbeat > 0) {
-                            p.addLast("idle", new IdleStateHandler(3 * heartbeat, heartbeat, 0, TimeUnit.MILLISECONDS));
-                        }
-                        p.addLast("decoder", new FrameDecoder(config.maxFrameSize()));
-                        p.addLast("encoder", FrameEncoder.INSTANCE);
-                        p.addLast("handler", new ConnectionHandler(broker, config));
-                    }
-                });
+                .childHandler(pipeline);
         ChannelFuture bound = b.bind(new InetSocketAddress(config.host(), config.port())).await();
         if (!bound.isSuccess()) {
             // NIO reports a java.net.BindException, native epoll its own IOException: one type for the caller.
@@ -68,23 +113,51 @@ public final class BrokerServer {
             e.initCause(bound.cause());
             throw e;
         }
-        self[0] = new BrokerServer(bound.channel());
-        return self[0];
+        return bound.channel();
     }
 
-    /** The port actually bound (useful when configured with 0). */
+    /** Whether TCP clients can connect. */
+    public boolean listensOnTcp() {
+        return tcpChannel != null;
+    }
+
+    /**
+     * The TCP port actually bound (useful when configured with 0).
+     *
+     * @throws IllegalStateException if the broker does not listen on TCP
+     */
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        if (tcpChannel == null) {
+            throw new IllegalStateException("this broker does not listen on TCP (tcp=false); connect with vm://name");
+        }
+        return ((InetSocketAddress) tcpChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Opens a connection from this JVM to the in-VM acceptor. {@code onClosed} runs once, when the client closes the
+     * returned stream, whichever side ended the connection.
+     *
+     * @throws IOException if the broker has no in-VM acceptor, or it is closed
+     */
+    public DuplexStream connectInVm(Runnable onClosed) throws IOException {
+        if (localChannel == null) {
+            throw new IOException("this broker has no name, so no in-VM client can reach it");
+        }
+        return LocalDuplex.connect(transports.local(), (LocalAddress) localChannel.localAddress(), onClosed);
     }
 
     /** Stops accepting new connections. */
     public void stopAccepting() {
-        serverChannel.close().syncUninterruptibly();
+        if (tcpChannel != null) {
+            tcpChannel.close().syncUninterruptibly();
+        }
+        if (localChannel != null) {
+            localChannel.close().syncUninterruptibly();
+        }
     }
 
     /** Closes every client connection that is still open. */
     public void closeClients() {
         clients.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
-
 }

@@ -1,5 +1,6 @@
 package io.wrenmq.jms.client;
 
+import io.wrenmq.jms.client.spi.InVmConnector;
 import io.wrenmq.jms.message.DeserializationPolicy;
 import io.wrenmq.protocol.Protocol;
 
@@ -9,24 +10,38 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * A broker address: {@code tcp://host:port?key=value&...}. The port defaults to {@value Protocol#DEFAULT_PORT}.
+ * A broker address: {@code tcp://host:port?key=value&...}, or {@code vm://name?key=value&...} for a broker in this
+ * JVM (see {@link InVmConnector}). A TCP port defaults to {@value Protocol#DEFAULT_PORT}; an in-VM URL has no port
+ * and {@link #host()} is the broker's name.
  *
  * <p>Options (all optional): {@code prefetch} (consumer window, default {@value #DEFAULT_PREFETCH}; 0 = pull),
  * {@code user}, {@code password}, {@code clientID}, {@code connectTimeout} and {@code requestTimeout} (millis,
- * defaults 10000 and 30000), {@value #DESERIALIZATION_ALLOW_LIST} and {@value #DESERIALIZATION_DENY_LIST}.
+ * defaults 10000 and 30000), {@value #DESERIALIZATION_ALLOW_LIST} and {@value #DESERIALIZATION_DENY_LIST}; for
+ * {@code vm://} also {@code persistent}, {@code create} (true or false) and {@code dataDir}, which go to the broker.
  */
-public record BrokerUrl(String host, int port, Map<String, String> options) {
+public record BrokerUrl(String scheme, String host, int port, Map<String, String> options) {
     public static final int DEFAULT_PREFETCH = 1000;
     /** Comma-separated classes and packages ObjectMessages may deserialize; see {@link DeserializationPolicy}. */
     public static final String DESERIALIZATION_ALLOW_LIST = "deserializationAllowList";
     /** Comma-separated classes and packages ObjectMessages never deserialize. */
     public static final String DESERIALIZATION_DENY_LIST = "deserializationDenyList";
+    public static final String TCP = "tcp";
+    public static final String VM = "vm";
     static final Set<String> KNOWN_OPTIONS = Set.of("prefetch", "user", "password", "clientID", "connectTimeout",
             "requestTimeout", DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
+    /** Options of vm:// URLs that configure the broker rather than the connection. */
+    static final Set<String> BROKER_OPTIONS = Set.of(InVmConnector.PERSISTENT, InVmConnector.DATA_DIR,
+            InVmConnector.CREATE);
+    /** A broker name is also a directory name (the default data directory), so it stays plain. */
+    private static final Pattern VM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String EXPECTED = "expected tcp://host:port or vm://name";
 
     public BrokerUrl {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -39,51 +54,115 @@ public record BrokerUrl(String host, int port, Map<String, String> options) {
      */
     public static BrokerUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("the broker URL is empty; expected tcp://host:port");
+            throw new IllegalArgumentException("the broker URL is empty; " + EXPECTED);
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a broker URL (tcp://host:port): " + e.getMessage());
+            throw new IllegalArgumentException("'" + url + "' is not a broker URL (" + EXPECTED + "): "
+                    + e.getMessage());
         }
-        if (!"tcp".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("'" + url + "': unsupported scheme '" + uri.getScheme()
-                    + "'; expected tcp://host:port");
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        BrokerUrl parsed;
+        if (TCP.equals(scheme)) {
+            parsed = new BrokerUrl(TCP, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_PORT : uri.getPort(),
+                    options(url, uri, KNOWN_OPTIONS));
+        } else if (VM.equals(scheme)) {
+            parsed = new BrokerUrl(VM, vmName(url, uri), -1, options(url, uri, union(KNOWN_OPTIONS, BROKER_OPTIONS)));
+        } else {
+            throw new IllegalArgumentException("'" + url + "': unsupported scheme '" + uri.getScheme() + "'; "
+                    + EXPECTED);
         }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("'" + url + "' names no host; expected tcp://host:port");
-        }
-        int port = uri.getPort() < 0 ? Protocol.DEFAULT_PORT : uri.getPort();
-        Map<String, String> options = new LinkedHashMap<>();
-        String query = uri.getRawQuery();
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                if (!KNOWN_OPTIONS.contains(key)) {
-                    throw new IllegalArgumentException("'" + url + "': unknown option '" + key + "'; known options: "
-                            + String.join(", ", new java.util.TreeSet<>(KNOWN_OPTIONS)));
-                }
-                options.put(key, value);
-            }
-        }
-        BrokerUrl parsed = new BrokerUrl(host, port, options);
         parsed.prefetch(DEFAULT_PREFETCH);
         parsed.millis("connectTimeout", 1);
         parsed.millis("requestTimeout", 1);
         parsed.classList(DESERIALIZATION_ALLOW_LIST);
         parsed.classList(DESERIALIZATION_DENY_LIST);
+        parsed.checkBrokerOptions();
         return parsed;
+    }
+
+    private static String tcpHost(String url, URI uri) {
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("'" + url + "' names no host; expected tcp://host:port");
+        }
+        return host;
+    }
+
+    /** The authority, not the host: {@code vm://my_broker} is a fine name, though not a host name. */
+    private static String vmName(String url, URI uri) {
+        String name = uri.getRawAuthority();
+        if (name == null || !VM_NAME.matcher(name).matches()
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
+            throw new IllegalArgumentException("'" + url + "' names no in-VM broker; expected vm://name, where the "
+                    + "name is up to 64 letters, digits, '.', '_' and '-', e.g. vm://localhost or vm://0");
+        }
+        return name;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new TreeSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static Map<String, String> options(String url, URI uri, Set<String> known) {
+        Map<String, String> options = new LinkedHashMap<>();
+        String query = uri.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return options;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!known.contains(key)) {
+                String hint = BROKER_OPTIONS.contains(key) ? " (it configures an in-VM broker: vm:// URLs only)" : "";
+                throw new IllegalArgumentException("'" + url + "': unknown option '" + key + "'" + hint
+                        + "; known options: " + String.join(", ", new TreeSet<>(known)));
+            }
+            options.put(key, value);
+        }
+        return options;
+    }
+
+    private void checkBrokerOptions() {
+        for (String flag : Set.of(InVmConnector.PERSISTENT, InVmConnector.CREATE)) {
+            String v = options.get(flag);
+            if (v != null && !v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException("option " + flag + "=" + v + " is not true or false");
+            }
+        }
+        String dir = options.get(InVmConnector.DATA_DIR);
+        if (dir != null && dir.isBlank()) {
+            throw new IllegalArgumentException("option " + InVmConnector.DATA_DIR + " is empty; expected a directory");
+        }
     }
 
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Whether this names a broker in this JVM ({@code vm://name}), whose name is {@link #host()}. */
+    public boolean inVm() {
+        return VM.equals(scheme);
+    }
+
+    /** Where the broker is, for messages: {@code host:port} or {@code vm://name}. */
+    public String address() {
+        return inVm() ? "vm://" + host : host + ":" + port;
+    }
+
+    /** The options of a vm:// URL that configure the broker, not the connection. */
+    public Map<String, String> brokerOptions() {
+        Map<String, String> b = new LinkedHashMap<>(options);
+        b.keySet().retainAll(BROKER_OPTIONS);
+        return b;
     }
 
     /** The {@code prefetch} option, or {@code fallback}. */
@@ -136,7 +215,10 @@ public record BrokerUrl(String host, int port, Map<String, String> options) {
     @Override
     public String toString() {
         // Never print the password.
-        StringBuilder sb = new StringBuilder("tcp://").append(host).append(':').append(port);
+        StringBuilder sb = new StringBuilder(scheme).append("://").append(host);
+        if (!inVm()) {
+            sb.append(':').append(port);
+        }
         String sep = "?";
         for (Map.Entry<String, String> e : options.entrySet()) {
             sb.append(sep).append(e.getKey()).append('=')

@@ -2,6 +2,7 @@ package io.wrenmq.jms.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.wrenmq.jms.client.spi.DuplexStream;
 import io.wrenmq.protocol.BrowsedFrame;
 import io.wrenmq.protocol.DeliverFrame;
 import io.wrenmq.protocol.ErrorCode;
@@ -26,8 +27,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 /**
- * One TCP connection to a broker: the handshake, requests matched to their replies, and inbound frames handed to a
- * {@link Listener} on the connection's reader thread. Thread-safe.
+ * One connection to a broker: the handshake, requests matched to their replies, and inbound frames handed to a
+ * {@link Listener} on the connection's reader thread. Thread-safe. The connection is a {@link DuplexStream}: a TCP
+ * socket's streams, or for {@code vm://} those the in-VM broker hands out; everything below is the same for both.
  *
  * <h2>Threads: why a blocking socket and not an event loop</h2>
  * A JMS client has few connections and sends from application threads. When sends are spaced out (request and
@@ -93,7 +93,8 @@ final class ClientTransport {
         void onClosed(JMSException cause);
     }
 
-    private final Socket socket;
+    private final DuplexStream link;
+    private final String peer;
     private final InputStream in;
     private final OutputStream out;
     private final Listener listener;
@@ -117,11 +118,12 @@ final class ClientTransport {
     private ScheduledFuture<?> heartbeat;
     private Thread writer;
 
-    private ClientTransport(Socket socket, Listener listener, long requestTimeoutMs) throws IOException {
-        this.socket = socket;
+    private ClientTransport(DuplexStream link, Listener listener, long requestTimeoutMs) throws IOException {
+        this.link = link;
+        this.peer = link.toString();
         // Buffered: a stream of small frames is then read a buffer at a time, not two system calls per frame.
-        this.in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
-        this.out = socket.getOutputStream();
+        this.in = new BufferedInputStream(link.input(), READ_BUFFER);
+        this.out = link.output();
         this.listener = listener;
         this.requestTimeoutMs = requestTimeoutMs;
     }
@@ -134,20 +136,16 @@ final class ClientTransport {
      */
     static ClientTransport connect(BrokerUrl url, HelloFrame hello, Listener listener) throws JMSException {
         long connectTimeout = url.millis("connectTimeout", 10_000);
-        Socket socket = new Socket();
+        DuplexStream link = url.inVm() ? InVmConnectors.connect(url) : SocketDuplex.connect(url, connectTimeout);
         ClientTransport t;
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(url.host(), url.port()), (int) Math.min(Integer.MAX_VALUE,
-                    connectTimeout));
-            t = new ClientTransport(socket, listener, url.millis("requestTimeout", 30_000));
+            t = new ClientTransport(link, listener, url.millis("requestTimeout", 30_000));
         } catch (IOException e) {
-            closeQuietly(socket);
-            throw Exceptions.withCause(new JMSException("cannot connect to the broker at " + url.host() + ":"
-                    + url.port() + ": " + e.getMessage()), e);
+            closeQuietly(link);
+            throw Exceptions.withCause(new JMSException("cannot connect to the broker at " + url.address() + ": "
+                    + e.getMessage()), e);
         }
-        String name = url.host() + ":" + url.port();
+        String name = url.address();
         Thread reader = new Thread(t::readLoop, "wren-reader-" + name);
         reader.setDaemon(true);
         t.writer = new Thread(t::writeLoop, "wren-writer-" + name);
@@ -168,8 +166,8 @@ final class ClientTransport {
             if (cause instanceof JMSException je) {
                 throw je;
             }
-            throw Exceptions.withCause(new JMSException("no answer from the broker at " + url.host() + ":"
-                    + url.port() + " within " + connectTimeout + " ms"), cause);
+            throw Exceptions.withCause(new JMSException("no answer from the broker at " + url.address() + " within "
+                    + connectTimeout + " ms"), cause);
         }
         if (answer instanceof ErrorFrame error) {
             t.abort();
@@ -374,15 +372,15 @@ final class ClientTransport {
             }
         } catch (MalformedFrameException e) {
             brokerReason = "malformed frame from the broker: " + e.getMessage();
-            log.warn("Closing the connection to {}: {}", socket.getRemoteSocketAddress(), brokerReason);
+            log.warn("Closing the connection to {}: {}", peer, brokerReason);
         } catch (IOException e) {
             if (!closing && brokerReason == null) {
                 brokerReason = e instanceof EOFException ? null : e.toString();
-                log.debug("Connection to {} ended", socket.getRemoteSocketAddress(), e);
+                log.debug("Connection to {} ended", peer, e);
             }
         } catch (RuntimeException e) {
             brokerReason = "unexpected failure reading from the broker: " + e;
-            log.warn("Closing the connection to {}", socket.getRemoteSocketAddress(), e);
+            log.warn("Closing the connection to {}", peer, e);
         }
         ended();
     }
@@ -465,9 +463,9 @@ final class ClientTransport {
             brokerReason = reason;
         }
         if (cause != null) {
-            log.debug("Connection to {} failed", socket.getRemoteSocketAddress(), cause);
+            log.debug("Connection to {} failed", peer, cause);
         }
-        closeQuietly(socket);
+        closeQuietly(link);
     }
 
     /** The connection is over (the reader ends here): every request waiting fails, the listener is told. */
@@ -480,7 +478,7 @@ final class ClientTransport {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
-        closeQuietly(socket);
+        closeQuietly(link);
         JMSException failure = failure();
         if (!handshake.isDone()) {
             handshake.completeExceptionally(failure);
@@ -495,27 +493,27 @@ final class ClientTransport {
         listener.onClosed(closing ? null : failure);
     }
 
-    /** Closes the socket once what was sent before is written; the reader then ends. */
+    /** Closes the connection once what was sent before is written; the reader then ends. */
     void close() {
         closing = true;
         writeLock.lock();
         try {
             writeQueued();
-            socket.shutdownOutput();
+            link.shutdownOutput();
         } catch (IOException e) {
-            log.debug("Closing the connection to {}", socket.getRemoteSocketAddress(), e);
+            log.debug("Closing the connection to {}", peer, e);
         } finally {
             writeLock.unlock();
         }
-        closeQuietly(socket);
+        closeQuietly(link);
     }
 
-    /** Closes the socket without waiting for anything, as a failure does. */
+    /** Closes the connection without waiting for anything, as a failure does. */
     void abort() {
-        closeQuietly(socket);
+        closeQuietly(link);
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(DuplexStream s) {
         try {
             s.close();
         } catch (IOException e) {
