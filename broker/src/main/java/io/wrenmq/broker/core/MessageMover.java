@@ -53,6 +53,8 @@ final class MessageMover {
      * {@link MessageQueue#moved} or {@link MessageQueue#moveFailed}.
      */
     void move(MessageQueue from, QueueEntry entry, Move move) {
+        // Read here, on the source's loop: the header view decodes lazily and is not for other threads.
+        String messageId = entry.message.headers().messageId();
         ServerMessage copy;
         try {
             copy = copyFor(from, entry, move);
@@ -85,6 +87,13 @@ final class MessageMover {
                 }
                 target.later(() -> target.enterCommitted(r));
                 from.owner().later(() -> from.moved(entry, move));
+                if (move.expired()) {
+                    log.debug("Moved expired message {} from {} to {}", messageId, from, move.targetQueue());
+                } else {
+                    // As Artemis does: an operator wants to hear of each poison message, and there are few.
+                    log.warn("Moved message {} from {} to {}: {}", messageId, from, move.targetQueue(),
+                            move.cause());
+                }
             });
         });
     }
