@@ -79,7 +79,7 @@ public final class BrokerConfig {
         k.put("name", "the broker's name: clients in the same JVM reach it at vm://<name>, without TCP "
                 + "(default: none, no in-VM clients)");
         k.put("tcp", "listen on host and port for TCP clients; false for a broker only in-VM clients reach, "
-                + "which needs a name (default true)");
+                + "which needs a name, or only TLS clients, with an ssl-port (default true)");
         k.put("host", "address to listen on (default 0.0.0.0, every interface)");
         k.put("port", "TCP port; 0 picks a free one (default " + Protocol.DEFAULT_PORT + ")");
         k.put("data-dir", "directory for the broker's data (default ./data)");

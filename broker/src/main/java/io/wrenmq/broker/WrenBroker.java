@@ -173,8 +173,8 @@ public final class WrenBroker implements AutoCloseable {
     }
 
     /**
-     * A URL a client on this machine can connect with: {@code tcp://localhost:61700}, or {@code vm://name} for a
-     * broker that does not listen on TCP.
+     * A URL a client on this machine can connect with: {@code tcp://localhost:61700}; {@code vm://name} for a
+     * broker that does not listen on TCP; else {@code ssl://localhost:61701}, to which a client adds its trust store.
      */
     public String url() {
         if (server.listensOnTcp()) {
