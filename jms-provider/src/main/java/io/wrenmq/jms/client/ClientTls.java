@@ -152,6 +152,18 @@ final class ClientTls {
         return commaSeparated.trim().split("\\s*,\\s*");
     }
 
+    /**
+     * A TLS failure after this side's handshake was done, in words. With TLS 1.3 a broker checks the client's
+     * certificate after the client has finished its handshake, so a refused one shows up here, at the first read.
+     */
+    static String explainRefusal(SSLException e) {
+        String m = String.valueOf(e.getMessage());
+        boolean certificate = m.contains("bad_certificate") || m.contains("certificate_required")
+                || m.contains("certificate_unknown");
+        return "TLS failed: " + m + (certificate ? " (the broker refused this client's certificate, or its absence: "
+                + "check " + KEY_STORE_PATH + ")" : "");
+    }
+
     /** A failed handshake in words, with what to check. */
     static String explain(BrokerUrl url, SSLException e) {
         String hint = "";
