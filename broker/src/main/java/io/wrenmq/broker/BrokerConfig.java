@@ -1,6 +1,7 @@
 package io.wrenmq.broker;
 
 import io.wrenmq.broker.security.SecurityConfig;
+import io.wrenmq.broker.transport.TlsConfig;
 import io.wrenmq.protocol.Protocol;
 
 import java.nio.file.Path;
@@ -48,8 +49,9 @@ public final class BrokerConfig {
     private final DestinationPolicies policies;
     private final Duration expiryScanPeriod;
     private final SecurityConfig security;
+    private final TlsConfig tls;
 
-    private BrokerConfig(Builder b, SecurityConfig security) {
+    private BrokerConfig(Builder b, SecurityConfig security, TlsConfig tls) {
         this.name = b.name;
         this.tcp = b.tcp;
         this.host = b.host;
@@ -69,6 +71,7 @@ public final class BrokerConfig {
         this.policies = b.policies;
         this.expiryScanPeriod = b.expiryScanPeriod;
         this.security = security;
+        this.tls = tls;
     }
 
     private static Map<String, String> keys() {
@@ -76,7 +79,7 @@ public final class BrokerConfig {
         k.put("name", "the broker's name: clients in the same JVM reach it at vm://<name>, without TCP "
                 + "(default: none, no in-VM clients)");
         k.put("tcp", "listen on host and port for TCP clients; false for a broker only in-VM clients reach, "
-                + "which needs a name (default true)");
+                + "which needs a name, or only TLS clients, with an ssl-port (default true)");
         k.put("host", "address to listen on (default 0.0.0.0, every interface)");
         k.put("port", "TCP port; 0 picks a free one (default " + Protocol.DEFAULT_PORT + ")");
         k.put("data-dir", "directory for the broker's data (default ./data)");
@@ -113,6 +116,7 @@ public final class BrokerConfig {
                 + "whose name matches the pattern: words separated by '.', '*' matching one word and '#' any "
                 + "number, e.g. policy.orders.#.max-delivery-attempts=3 (the most specific pattern wins)");
         SecurityConfig.describe(k);
+        TlsConfig.describe(k);
         return Map.copyOf(k);
     }
 
@@ -219,6 +223,11 @@ public final class BrokerConfig {
         return security;
     }
 
+    /** The TLS acceptor's settings; {@link TlsConfig#OFF} without {@value TlsConfig#PORT}. */
+    public TlsConfig tls() {
+        return tls;
+    }
+
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
         private String name;
@@ -240,6 +249,7 @@ public final class BrokerConfig {
         private DestinationPolicies policies = DestinationPolicies.of(DeliveryPolicy.DEFAULT);
         private Duration expiryScanPeriod = Duration.ofSeconds(1);
         private final SecurityConfig.Builder security = new SecurityConfig.Builder();
+        private final TlsConfig.Builder tls = new TlsConfig.Builder();
 
         private Builder() {
         }
@@ -414,7 +424,11 @@ public final class BrokerConfig {
                     case SecurityConfig.ROLES_FILE -> rolesFile(Path.of(value));
                     case SecurityConfig.ANONYMOUS -> anonymous(parseBoolean(key, value));
                     case SecurityConfig.ANONYMOUS_ROLES -> anonymousRoles(SecurityConfig.list(value));
-                    default -> setPatterned(key, value);
+                    default -> {
+                        if (!tls.set(key, value)) {
+                            setPatterned(key, value);
+                        }
+                    }
                 }
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new IllegalArgumentException("option '" + key + "': cannot read '" + value + "'");
@@ -458,8 +472,8 @@ public final class BrokerConfig {
                 errors.add("name '" + name + "' must be up to 64 letters, digits, '.', '_' and '-', beginning with "
                         + "a letter or digit");
             }
-            if (!tcp && name == null) {
-                errors.add("tcp=false needs a name, or no client could reach the broker");
+            if (!tcp && name == null && !tls.enabled()) {
+                errors.add("tcp=false needs a name or an " + TlsConfig.PORT + ", or no client could reach the broker");
             }
             if (host == null || host.isBlank()) {
                 errors.add("host must not be empty");
@@ -496,10 +510,11 @@ public final class BrokerConfig {
                 errors.add("jdbc-url '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
             }
             SecurityConfig securityConfig = security.build(errors);
+            TlsConfig tlsConfig = tls.build(errors);
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid broker configuration: " + String.join("; ", errors));
             }
-            return new BrokerConfig(this, securityConfig);
+            return new BrokerConfig(this, securityConfig, tlsConfig);
         }
     }
 
@@ -551,6 +566,6 @@ public final class BrokerConfig {
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent
                 + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits
                 + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms policies=[" + policies + "]"
-                + " security=[" + security + "]";
+                + " security=[" + security + "] tls=[" + tls + "]";
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ public final class WrenBroker implements AutoCloseable {
     private final MessageStore store;
     private final Broker broker;
     private final BrokerServer server;
-    /** Where clients reach it, for log lines: {@code tcp://0.0.0.0:61700}, {@code vm://name} or both. */
+    /** Where clients reach it, for log lines: {@code tcp://0.0.0.0:61700}, {@code ssl://...}, {@code vm://name}. */
     private final String endpoints;
     private boolean closed;
 
@@ -61,9 +62,17 @@ public final class WrenBroker implements AutoCloseable {
         this.store = store;
         this.broker = broker;
         this.server = server;
-        String tcp = server.listensOnTcp() ? "tcp://" + config.host() + ":" + server.port() : null;
-        String vm = config.name() == null ? null : "vm://" + config.name();
-        this.endpoints = tcp == null ? vm : vm == null ? tcp : tcp + " and " + vm;
+        List<String> where = new ArrayList<>();
+        if (server.listensOnTcp()) {
+            where.add("tcp://" + config.host() + ":" + server.port());
+        }
+        if (server.listensOnTls()) {
+            where.add("ssl://" + config.host() + ":" + server.tlsPort() + " (" + config.tls() + ")");
+        }
+        if (config.name() != null) {
+            where.add("vm://" + config.name());
+        }
+        this.endpoints = String.join(" and ", where);
     }
 
     /**
@@ -155,11 +164,23 @@ public final class WrenBroker implements AutoCloseable {
     }
 
     /**
-     * A URL a client on this machine can connect with: {@code tcp://localhost:61700}, or {@code vm://name} for a
-     * broker that does not listen on TCP.
+     * The port TLS clients connect to ({@code ssl://host:port}).
+     *
+     * @throws IllegalStateException if the broker has no TLS acceptor ({@code ssl-port} is not set)
+     */
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
+    /**
+     * A URL a client on this machine can connect with: {@code tcp://localhost:61700}; {@code vm://name} for a
+     * broker that does not listen on TCP; else {@code ssl://localhost:61701}, to which a client adds its trust store.
      */
     public String url() {
-        return server.listensOnTcp() ? "tcp://localhost:" + port() : "vm://" + config.name();
+        if (server.listensOnTcp()) {
+            return "tcp://localhost:" + port();
+        }
+        return config.name() != null ? "vm://" + config.name() : "ssl://localhost:" + tlsPort();
     }
 
     /** A new in-VM connection; {@code onClosed} runs once it has closed. For {@link InVmBrokers}. */

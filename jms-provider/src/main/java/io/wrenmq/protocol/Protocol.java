@@ -26,6 +26,8 @@ public final class Protocol {
     /** Bytes before the body: the length prefix and the type byte. */
     public static final int FRAME_OVERHEAD = 5;
     public static final int DEFAULT_PORT = 61700;
+    /** The port of TLS clients ({@code ssl://}) by convention, next to the plain one as ActiveMQ's 61617 is. */
+    public static final int DEFAULT_TLS_PORT = 61701;
 
     private Protocol() {
     }

@@ -26,20 +26,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where clients connect: the listening TCP socket, the in-VM acceptor (a Netty {@link LocalServerChannel}, for a
- * broker with a name), or both; and the pipeline every accepted connection gets, the same for both.
+ * Where clients connect: the listening TCP socket, the TLS one ({@link TlsConfig}), the in-VM acceptor (a Netty
+ * {@link LocalServerChannel}, for a broker with a name), or any of them; and the pipeline every accepted connection
+ * gets, the same for all but for TLS at its front.
  */
 public final class BrokerServer {
     /** Local addresses are global to the JVM: each broker gets its own, so a stopping one never meets its successor. */
     private static final AtomicLong LOCAL_IDS = new AtomicLong();
 
     private final Channel tcpChannel;
+    private final Channel tlsChannel;
     private final Channel localChannel;
     private final Transports transports;
     private final ChannelGroup clients;
 
-    private BrokerServer(Channel tcpChannel, Channel localChannel, Transports transports, ChannelGroup clients) {
+    private BrokerServer(Channel tcpChannel, Channel tlsChannel, Channel localChannel, Transports transports,
+                         ChannelGroup clients) {
         this.tcpChannel = tcpChannel;
+        this.tlsChannel = tlsChannel;
         this.localChannel = localChannel;
         this.transports = transports;
         this.clients = clients;
@@ -55,8 +59,17 @@ public final class BrokerServer {
     public static BrokerServer bind(BrokerConfig config, Broker broker, Transports transports)
             throws InterruptedException, BindException {
         ChannelGroup clients = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
-        ChannelInitializer<Channel> pipeline = pipeline(config, broker, clients);
-        Channel tcp = config.tcp() ? bindTcp(config, transports, pipeline) : null;
+        ChannelInitializer<Channel> pipeline = pipeline(config, broker, clients, false);
+        Channel tcp = config.tcp() ? bindTcp(config, config.port(), transports, pipeline) : null;
+        Channel tls = null;
+        if (config.tls().enabled()) {
+            try {
+                tls = bindTcp(config, config.tls().port(), transports, pipeline(config, broker, clients, true));
+            } catch (BindException | InterruptedException e) {
+                close(tcp);
+                throw e;
+            }
+        }
         Channel local = null;
         if (config.name() != null) {
             ChannelFuture bound = new ServerBootstrap()
@@ -66,19 +79,25 @@ public final class BrokerServer {
                     .bind(new LocalAddress("wren-vm-" + config.name() + "-" + LOCAL_IDS.incrementAndGet()))
                     .await();
             if (!bound.isSuccess()) {
-                if (tcp != null) {
-                    tcp.close().syncUninterruptibly();
-                }
+                close(tcp);
+                close(tls);
                 BindException e = new BindException("cannot open the in-VM acceptor: " + bound.cause());
                 e.initCause(bound.cause());
                 throw e;
             }
             local = bound.channel();
         }
-        return new BrokerServer(tcp, local, transports, clients);
+        return new BrokerServer(tcp, tls, local, transports, clients);
     }
 
-    private static ChannelInitializer<Channel> pipeline(BrokerConfig config, Broker broker, ChannelGroup clients) {
+    private static void close(Channel acceptor) {
+        if (acceptor != null) {
+            acceptor.close().syncUninterruptibly();
+        }
+    }
+
+    private static ChannelInitializer<Channel> pipeline(BrokerConfig config, Broker broker, ChannelGroup clients,
+                                                        boolean tls) {
         long heartbeat = config.heartbeat().toMillis();
         return new ChannelInitializer<>() {
             @Override
@@ -91,12 +110,15 @@ public final class BrokerServer {
                 p.addLast("decoder", new FrameDecoder(config.maxFrameSize()));
                 p.addLast("encoder", FrameEncoder.INSTANCE);
                 p.addLast("handler", new ConnectionHandler(broker, config));
+                if (tls) {
+                    TlsHandshake.install(p, config.tls(), config.handshakeTimeout());
+                }
             }
         };
     }
 
-    private static Channel bindTcp(BrokerConfig config, Transports transports, ChannelInitializer<Channel> pipeline)
-            throws InterruptedException, BindException {
+    private static Channel bindTcp(BrokerConfig config, int port, Transports transports,
+                                   ChannelInitializer<Channel> pipeline) throws InterruptedException, BindException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transports.acceptor(), transports.workers())
                 .channel(transports.serverChannelClass())
@@ -106,7 +128,7 @@ public final class BrokerServer {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .childHandler(pipeline);
-        ChannelFuture bound = b.bind(new InetSocketAddress(config.host(), config.port())).await();
+        ChannelFuture bound = b.bind(new InetSocketAddress(config.host(), port)).await();
         if (!bound.isSuccess()) {
             // NIO reports a java.net.BindException, native epoll its own IOException: one type for the caller.
             BindException e = new BindException(bound.cause().getMessage());
@@ -134,6 +156,23 @@ public final class BrokerServer {
     }
 
     /**
+     * The TLS port actually bound (useful when configured with 0).
+     *
+     * @throws IllegalStateException if the broker has no TLS acceptor
+     */
+    public int tlsPort() {
+        if (tlsChannel == null) {
+            throw new IllegalStateException("this broker does not listen for TLS clients: set " + TlsConfig.PORT);
+        }
+        return ((InetSocketAddress) tlsChannel.localAddress()).getPort();
+    }
+
+    /** Whether TLS clients can connect. */
+    public boolean listensOnTls() {
+        return tlsChannel != null;
+    }
+
+    /**
      * Opens a connection from this JVM to the in-VM acceptor. {@code onClosed} runs once, when the client closes the
      * returned stream, whichever side ended the connection.
      *
@@ -148,12 +187,9 @@ public final class BrokerServer {
 
     /** Stops accepting new connections. */
     public void stopAccepting() {
-        if (tcpChannel != null) {
-            tcpChannel.close().syncUninterruptibly();
-        }
-        if (localChannel != null) {
-            localChannel.close().syncUninterruptibly();
-        }
+        close(tcpChannel);
+        close(tlsChannel);
+        close(localChannel);
     }
 
     /** Closes every client connection that is still open. */

@@ -17,14 +17,16 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A broker address: {@code tcp://host:port?key=value&...}, or {@code vm://name?key=value&...} for a broker in this
- * JVM (see {@link InVmConnector}). A TCP port defaults to {@value Protocol#DEFAULT_PORT}; an in-VM URL has no port
- * and {@link #host()} is the broker's name.
+ * A broker address: {@code tcp://host:port?key=value&...}, {@code ssl://host:port?key=value&...} for TLS, or
+ * {@code vm://name?key=value&...} for a broker in this JVM (see {@link InVmConnector}). A TCP port defaults to
+ * {@value Protocol#DEFAULT_PORT}, a TLS port to {@value Protocol#DEFAULT_TLS_PORT}; an in-VM URL has no port and
+ * {@link #host()} is the broker's name.
  *
  * <p>Options (all optional): {@code prefetch} (consumer window, default {@value #DEFAULT_PREFETCH}; 0 = pull),
  * {@code user}, {@code password}, {@code clientID}, {@code connectTimeout} and {@code requestTimeout} (millis,
  * defaults 10000 and 30000), {@value #DESERIALIZATION_ALLOW_LIST} and {@value #DESERIALIZATION_DENY_LIST}; for
- * {@code vm://} also {@code persistent}, {@code create} (true or false) and {@code dataDir}, which go to the broker.
+ * {@code vm://} also {@code persistent}, {@code create} (true or false) and {@code dataDir}, which go to the broker;
+ * for {@code ssl://} also those of {@link ClientTls}.
  */
 public record BrokerUrl(String scheme, String host, int port, Map<String, String> options) {
     public static final int DEFAULT_PREFETCH = 1000;
@@ -34,6 +36,7 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
     public static final String DESERIALIZATION_DENY_LIST = "deserializationDenyList";
     public static final String TCP = "tcp";
     public static final String VM = "vm";
+    public static final String SSL = "ssl";
     static final Set<String> KNOWN_OPTIONS = Set.of("prefetch", "user", "password", "clientID", "connectTimeout",
             "requestTimeout", DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
     /** Options of vm:// URLs that configure the broker rather than the connection. */
@@ -41,7 +44,7 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
             InVmConnector.CREATE);
     /** A broker name is also a directory name (the default data directory), so it stays plain. */
     private static final Pattern VM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final String EXPECTED = "expected tcp://host:port or vm://name";
+    private static final String EXPECTED = "expected tcp://host:port, ssl://host:port or vm://name";
 
     public BrokerUrl {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -68,6 +71,9 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         if (TCP.equals(scheme)) {
             parsed = new BrokerUrl(TCP, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_PORT : uri.getPort(),
                     options(url, uri, KNOWN_OPTIONS));
+        } else if (SSL.equals(scheme)) {
+            parsed = new BrokerUrl(SSL, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_TLS_PORT
+                    : uri.getPort(), options(url, uri, union(KNOWN_OPTIONS, ClientTls.OPTIONS)));
         } else if (VM.equals(scheme)) {
             parsed = new BrokerUrl(VM, vmName(url, uri), -1, options(url, uri, union(KNOWN_OPTIONS, BROKER_OPTIONS)));
         } else {
@@ -80,13 +86,15 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         parsed.classList(DESERIALIZATION_ALLOW_LIST);
         parsed.classList(DESERIALIZATION_DENY_LIST);
         parsed.checkBrokerOptions();
+        parsed.flag(ClientTls.VERIFY_HOST, true);
         return parsed;
     }
 
     private static String tcpHost(String url, URI uri) {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("'" + url + "' names no host; expected tcp://host:port");
+            throw new IllegalArgumentException("'" + url + "' names no host; expected " + uri.getScheme()
+                    + "://host:port");
         }
         return host;
     }
@@ -122,7 +130,8 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!known.contains(key)) {
-                String hint = BROKER_OPTIONS.contains(key) ? " (it configures an in-VM broker: vm:// URLs only)" : "";
+                String hint = BROKER_OPTIONS.contains(key) ? " (it configures an in-VM broker: vm:// URLs only)"
+                        : ClientTls.OPTIONS.contains(key) ? " (a TLS option: ssl:// URLs only)" : "";
                 throw new IllegalArgumentException("'" + url + "': unknown option '" + key + "'" + hint
                         + "; known options: " + String.join(", ", new TreeSet<>(known)));
             }
@@ -132,12 +141,8 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
     }
 
     private void checkBrokerOptions() {
-        for (String flag : Set.of(InVmConnector.PERSISTENT, InVmConnector.CREATE)) {
-            String v = options.get(flag);
-            if (v != null && !v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("option " + flag + "=" + v + " is not true or false");
-            }
-        }
+        flag(InVmConnector.PERSISTENT, true);
+        flag(InVmConnector.CREATE, true);
         String dir = options.get(InVmConnector.DATA_DIR);
         if (dir != null && dir.isBlank()) {
             throw new IllegalArgumentException("option " + InVmConnector.DATA_DIR + " is empty; expected a directory");
@@ -146,6 +151,11 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
 
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the connection is to be TLS ({@code ssl://}). */
+    public boolean tls() {
+        return SSL.equals(scheme);
     }
 
     /** Whether this names a broker in this JVM ({@code vm://name}), whose name is {@link #host()}. */
@@ -207,6 +217,22 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         }
     }
 
+    /**
+     * A true-or-false option, or {@code fallback}.
+     *
+     * @throws IllegalArgumentException if it is neither
+     */
+    public boolean flag(String key, boolean fallback) {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("option " + key + "=" + v + " is not true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
     /** A string option, or null. */
     public String option(String key) {
         return options.get(key);
@@ -214,7 +240,7 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
 
     @Override
     public String toString() {
-        // Never print the password.
+        // Never print a password (that of the login or of a key store).
         StringBuilder sb = new StringBuilder(scheme).append("://").append(host);
         if (!inVm()) {
             sb.append(':').append(port);
@@ -222,7 +248,7 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         String sep = "?";
         for (Map.Entry<String, String> e : options.entrySet()) {
             sb.append(sep).append(e.getKey()).append('=')
-                    .append(e.getKey().equals("password") ? "***" : e.getValue());
+                    .append(e.getKey().toLowerCase(Locale.ROOT).contains("password") ? "***" : e.getValue());
             sep = "&";
         }
         return sb.toString();

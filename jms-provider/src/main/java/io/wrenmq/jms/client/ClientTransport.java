@@ -43,6 +43,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
+import javax.net.ssl.SSLException;
+
 /**
  * One connection to a broker: the handshake, requests matched to their replies, and inbound frames handed to a
  * {@link Listener} on the connection's reader thread. Thread-safe. The connection is a {@link DuplexStream}: a TCP
@@ -375,7 +377,8 @@ final class ClientTransport {
             log.warn("Closing the connection to {}: {}", peer, brokerReason);
         } catch (IOException e) {
             if (!closing && brokerReason == null) {
-                brokerReason = e instanceof EOFException ? null : e.toString();
+                brokerReason = e instanceof EOFException ? null
+                        : e instanceof SSLException tls ? ClientTls.explainRefusal(tls) : e.toString();
                 log.debug("Connection to {} ended", peer, e);
             }
         } catch (RuntimeException e) {

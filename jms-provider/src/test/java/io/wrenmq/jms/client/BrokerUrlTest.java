@@ -62,11 +62,37 @@ class BrokerUrlTest {
     }
 
     @Test
-    @DisplayName("an unknown scheme is refused, naming both that are known")
+    @DisplayName("an unknown scheme is refused, naming those that are known")
     void refusesOtherSchemes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BrokerUrl.parse("amqp://h:5672"));
-        assertTrue(e.getMessage().contains("unsupported scheme 'amqp'; expected tcp://host:port or vm://name"),
+        assertTrue(e.getMessage().contains("unsupported scheme 'amqp'; expected tcp://host:port, ssl://host:port or vm://name"),
                 e.getMessage());
+    }
+
+    @Test
+    @DisplayName("ssl://host:port is TLS, on port 61701 when left out, and no key store password is ever printed")
+    void parsesSslUrls() {
+        BrokerUrl url = BrokerUrl.parse("ssl://broker.example.com?trustStorePath=/t.p12&trustStorePassword=s3cret"
+                + "&keyStorePath=/k.p12&keyStorePassword=s3cret&verifyHost=false&enabledProtocols=TLSv1.3");
+        assertTrue(url.tls());
+        assertFalse(BrokerUrl.parse("tcp://h").tls());
+        assertEquals("broker.example.com:61701", url.address());
+        assertFalse(url.flag(ClientTls.VERIFY_HOST, true));
+        assertTrue(BrokerUrl.parse("ssl://h:1").flag(ClientTls.VERIFY_HOST, true));
+        assertFalse(url.toString().contains("s3cret"), url.toString());
+        assertTrue(url.toString().contains("trustStorePassword=***"), url.toString());
+    }
+
+    @Test
+    @DisplayName("TLS options are refused on tcp URLs, and verifyHost must be true or false")
+    void checksTlsOptions() {
+        IllegalArgumentException tcp = assertThrows(IllegalArgumentException.class,
+                () -> BrokerUrl.parse("tcp://h:1?trustStorePath=/t.p12"));
+        assertTrue(tcp.getMessage().contains("unknown option 'trustStorePath' (a TLS option: ssl:// URLs only)"),
+                tcp.getMessage());
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
+                () -> BrokerUrl.parse("ssl://h:1?verifyHost=no"));
+        assertEquals("option verifyHost=no is not true or false", flag.getMessage());
     }
 }
