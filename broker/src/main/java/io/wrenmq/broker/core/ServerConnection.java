@@ -1,6 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.broker.ConnectionLimits;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoreTransaction;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServerConnection {
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+    private static final ThrottledLog FULL_LOG = new ThrottledLog();
+    private static final ThrottledLog LIMIT_LOG = new ThrottledLog();
 
     private final Broker broker;
     private final String id;
@@ -95,6 +98,11 @@ public final class ServerConnection {
     public void createSession(long requestId, int sessionId, int ackMode) {
         if (sessions.containsKey(sessionId)) {
             throw new ProtocolViolationException("session " + sessionId + " already exists");
+        }
+        if (sessions.size() >= broker.limits().maxSessionsPerConnection()) {
+            refuseOverLimit(requestId, ConnectionLimits.MAX_SESSIONS, broker.limits().maxSessionsPerConnection(),
+                    "sessions");
+            return;
         }
         sessions.put(sessionId, new ServerSession(sessionId, ackMode, this));
         channel.receipt(requestId);
@@ -286,6 +294,11 @@ public final class ServerConnection {
         if (consumers.containsKey(consumerId)) {
             throw new ProtocolViolationException("consumer " + consumerId + " already exists");
         }
+        if (consumers.size() >= broker.limits().maxConsumersPerConnection()) {
+            refuseOverLimit(requestId, ConnectionLimits.MAX_CONSUMERS, broker.limits().maxConsumersPerConnection(),
+                    "consumers");
+            return;
+        }
         Selector selector = compile(spec.selector());
         Destination destination = broker.destinationToConsume(spec.destination(), this);
         Subscription subscription = subscriptionFor(destination, spec);
@@ -323,10 +336,28 @@ public final class ServerConnection {
         });
     }
 
-    /** @throws BrokerException with {@link ErrorCode#INVALID_SELECTOR} for a selector that does not parse */
-    private static Selector compile(String selector) {
+    /** A request past one of the {@link ConnectionLimits}: refused, and the connection carries on. */
+    private void refuseOverLimit(long requestId, String option, int limit, String what) {
+        LIMIT_LOG.warn(log, "Refused a request of {}: it has {} {} open, the limit ({})", this, limit, what, option);
+        channel.error(requestId, ErrorCode.RESOURCE_ALLOCATION, "the connection already has " + limit + " " + what
+                + " open, the most the broker allows (" + option + ")");
+    }
+
+    /**
+     * @throws BrokerException with {@link ErrorCode#INVALID_SELECTOR} for a selector that does not parse or is
+     *                         longer than the broker allows
+     */
+    private Selector compile(String selector) {
         if (selector == null || selector.isBlank()) {
             return null;
+        }
+        int max = broker.limits().maxSelectorLength();
+        if (selector.length() > max) {
+            LIMIT_LOG.warn(log, "Refused a selector of {} characters from {} ({} is {})", selector.length(), this,
+                    ConnectionLimits.MAX_SELECTOR_LENGTH, max);
+            throw new BrokerException(ErrorCode.INVALID_SELECTOR, "the selector has " + selector.length()
+                    + " characters, more than the broker allows (" + ConnectionLimits.MAX_SELECTOR_LENGTH + " "
+                    + max + ")");
         }
         try {
             return Selector.parse(selector);
@@ -520,6 +551,17 @@ public final class ServerConnection {
         }
     }
 
+    /** Called when a destination over its memory limit refuses the message (full-policy fail). Any thread. */
+    void sendRefusedFull(long requestId, int bytes, String why) {
+        if (requestId != 0) {
+            channel.error(requestId, ErrorCode.RESOURCE_ALLOCATION, why);
+        } else {
+            // Sent without asking for an answer: nobody to tell but the log, and not once per message.
+            FULL_LOG.warn(log, "Dropped messages from {}: {}", channel.remoteAddress(), why);
+            returnCredit(bytes);
+        }
+    }
+
     private void returnCredit(int bytes) {
         if (owedCredit.addAndGet(bytes) >= creditBatch) {
             long owed = owedCredit.getAndSet(0);
@@ -556,6 +598,13 @@ public final class ServerConnection {
             executor.execute(() -> temporaries.remove(d));
             channel.receipt(requestId);
         });
+    }
+
+    /** The client reads again after it made deliveries pause: every consumer may take messages again. */
+    public void resumeDeliveries() {
+        for (ServerConsumer c : consumers.values()) {
+            c.destination().run(c::resumeDeliveries);
+        }
     }
 
     /** The client closes in order: release everything, then answer. */

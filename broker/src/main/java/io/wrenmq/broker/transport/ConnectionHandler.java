@@ -58,6 +58,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client connection on the broker: the handshake, then each frame becomes a call on {@link ServerConnection};
@@ -70,6 +71,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientChannel {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    /**
+     * Frames queued in the outbox beyond which deliveries pause, as they do when the channel's own buffer passes
+     * its high-water mark: together they bound what a client that stops reading costs the broker.
+     */
+    private static final long MAX_QUEUED_BYTES = 1024 * 1024;
 
     private final Broker broker;
     private final BrokerConfig config;
@@ -78,6 +84,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     private ServerConnection connection;
     private ScheduledFuture<?> handshakeTimer;
     private volatile boolean closing;
+    /** Set when a destination found this connection not writable; cleared when deliveries resume. */
+    private final AtomicBoolean deliveriesPaused = new AtomicBoolean();
+    /** Whether this connection is within max-connections; see {@link #refuseIfOverLimit}. */
+    private boolean admitted;
     private String remote = "?";
 
     ConnectionHandler(Broker broker, BrokerConfig config) {
@@ -88,8 +98,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        outbox = new FrameOutbox(channel);
+        outbox = new FrameOutbox(channel, this::resumeIfWritable);
         remote = String.valueOf(channel.remoteAddress());
+        admitted = broker.admission().admit();
         long timeout = config.handshakeTimeout().toMillis();
         handshakeTimer = ctx.executor().schedule(
                 () -> refuse("no HELLO within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS);
@@ -98,6 +109,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        broker.admission().release();
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
@@ -142,6 +154,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             return;
         }
         handshakeTimer.cancel(false);
+        if (refuseIfOverLimit()) {
+            return;
+        }
         if (hello.version() != Protocol.VERSION) {
             refuse("protocol version " + hello.version() + " is not supported; this broker speaks version "
                     + Protocol.VERSION);
@@ -158,6 +173,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
         outbox.send(new WelcomeFrame(Protocol.VERSION, WrenVersion.get(), connection.id(), config.maxFrameSize(),
                 config.sendWindow(), heartbeat));
         log.debug("Connection {} opened from {} (client id {})", connection.id(), remote, hello.clientId());
+    }
+
+    /**
+     * A connection past max-connections is refused at its HELLO, not when accepted: the client then reads the
+     * reason rather than a connection reset.
+     */
+    private boolean refuseIfOverLimit() {
+        if (admitted) {
+            return false;
+        }
+        closing = true;
+        outbox.send(new ErrorFrame(0, ErrorCode.RESOURCE_ALLOCATION, broker.admission().refusal(remote)));
+        closeAfterFlush();
+        return true;
     }
 
     private void dispatch(Frame frame) {
@@ -262,6 +291,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        resumeIfWritable();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** On the event loop, when the outbox drained or the socket took what was buffered. */
+    private void resumeIfWritable() {
+        if (deliveriesPaused.get() && writable() && connection != null && deliveriesPaused.compareAndSet(true, false)) {
+            connection.resumeDeliveries();
+        }
+    }
+
+    private boolean writable() {
+        return channel.isWritable() && outbox.queuedBytes() < MAX_QUEUED_BYTES;
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle) {
             if (idle.state() == IdleState.READER_IDLE) {
@@ -356,6 +402,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     public void disconnect() {
         closing = true;
         closeAfterFlush();
+    }
+
+    /** Any thread: a destination asks before each delivery. */
+    @Override
+    public boolean acceptsDeliveries() {
+        if (writable()) {
+            return true;
+        }
+        // Flagged before looking again: a resume that ran between the two looks is then not missed.
+        deliveriesPaused.set(true);
+        return writable();
     }
 
     @Override
