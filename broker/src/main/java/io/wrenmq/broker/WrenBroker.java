@@ -160,6 +160,11 @@ public final class WrenBroker implements AutoCloseable {
         return broker.connections().size();
     }
 
+    /** How many connections the broker holds, whether or not they completed the handshake. */
+    public int acceptedConnectionCount() {
+        return broker.admission().open();
+    }
+
     private static <T> T await(CompletableFuture<T> f) {
         try {
             return f.get(10, TimeUnit.SECONDS);

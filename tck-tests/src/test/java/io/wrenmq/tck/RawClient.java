@@ -161,6 +161,31 @@ final class RawClient implements AutoCloseable {
         return last;
     }
 
+    /**
+     * Reads and drops what the broker sends for up to {@code patience}.
+     *
+     * @return whether the broker closed the connection meanwhile
+     */
+    boolean drain(Duration patience) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, patience.toMillis()));
+        byte[] buf = new byte[8192];
+        try {
+            while (in.read(buf) >= 0) {
+                // Whatever it says; only whether it closes matters here.
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /** Half-closes: the broker sees the end of the stream, perhaps in the middle of a frame. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     boolean isClosed() {
         return socket.isClosed();
     }

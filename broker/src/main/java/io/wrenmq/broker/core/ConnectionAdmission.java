@@ -30,6 +30,11 @@ public final class ConnectionAdmission {
         open.decrementAndGet();
     }
 
+    /** Connections accepted and not yet ended. */
+    public int open() {
+        return open.get();
+    }
+
     /** The reason a connection beyond the limit is given, logged once in a while. */
     public String refusal(String remote) {
         String reason = "the broker has " + max + " connections open, the most it allows ("

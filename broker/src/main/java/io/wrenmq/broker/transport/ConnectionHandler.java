@@ -16,6 +16,7 @@ import io.wrenmq.broker.core.ConsumerSpec;
 import io.wrenmq.broker.core.ProtocolViolationException;
 import io.wrenmq.broker.core.ServerConnection;
 import io.wrenmq.broker.core.ServerMessage;
+import io.wrenmq.broker.core.ThrottledLog;
 import io.wrenmq.jms.WrenVersion;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.protocol.AckFrame;
@@ -71,6 +72,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientChannel {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final ThrottledLog REFUSALS = new ThrottledLog();
     /**
      * Frames queued in the outbox beyond which deliveries pause, as they do when the channel's own buffer passes
      * its high-water mark: together they bound what a client that stops reading costs the broker.
@@ -337,7 +339,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             return;
         }
         closing = true;
-        log.warn("Closing connection from {}: {}", remote, reason);
+        // A flood of bad connections must not become a flood of log lines.
+        log.debug("Closing connection from {}: {}", remote, reason);
+        REFUSALS.warn(log, "Closing connection from {}: {}", remote, reason);
         outbox.send(new ErrorFrame(0, ErrorCode.PROTOCOL, reason));
         closeAfterFlush();
     }
