@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything a broker is configured with, validated once by {@link Builder#build()} and immutable afterwards.
@@ -370,7 +371,7 @@ public final class BrokerConfig {
             int lastDot = key.lastIndexOf('.');
             if (!key.startsWith(POLICY_PREFIX) || lastDot <= POLICY_PREFIX.length()) {
                 throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
-                        + String.join(", ", KEYS.keySet()));
+                        + String.join(", ", new TreeSet<>(KEYS.keySet())));
             }
             try {
                 policy(key.substring(POLICY_PREFIX.length(), lastDot), key.substring(lastDot + 1), value);

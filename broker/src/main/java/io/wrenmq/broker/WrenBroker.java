@@ -15,7 +15,10 @@ import io.wrenmq.protocol.WireDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +96,7 @@ public final class WrenBroker implements AutoCloseable {
     private static MessageStore openStore(BrokerConfig config) {
         JdbcStoreConfig storeConfig;
         if (config.jdbcUrl() == null) {
+            ensureDataDir(config.dataDir());
             storeConfig = JdbcStoreConfig.embedded(config.dataDir()).toBuilder().syncCommits(config.syncCommits())
                     .build();
         } else {
@@ -104,6 +108,18 @@ public final class WrenBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new BrokerStartException("cannot open the store (" + storeDescription(config) + "): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Checked before the database opens it, which would say so only in its own words, and on stderr. */
+    private static void ensureDataDir(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BrokerStartException("data-dir " + dir.toAbsolutePath() + " is not a directory", null);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot create data-dir " + dir.toAbsolutePath() + ": " + e, e);
         }
     }
 
