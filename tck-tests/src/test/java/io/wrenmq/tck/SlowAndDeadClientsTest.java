@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Slow and dead clients: bounded buffers, full destinations, heartbeats")
 class SlowAndDeadClientsTest extends JmsTestSupport {
     private static final int AUTO_ACKNOWLEDGE = Session.AUTO_ACKNOWLEDGE;
+    private static final long HEARTBEAT_MS = 300;
 
     @Test
     @DisplayName("a consumer with a huge prefetch whose client stops reading its socket gets only what the socket "
@@ -150,6 +153,50 @@ class SlowAndDeadClientsTest extends JmsTestSupport {
         }
     }
 
+    @Test
+    @DisplayName("full-policy fail: non-persistent sends, which do not wait for the broker, are dropped past the "
+            + "limit and the ExceptionListener hears ResourceAllocationException once; the connection goes on")
+    void fullPolicyFailTellsTheExceptionListenerOfDroppedNonPersistentSends() throws Exception {
+        try (WrenBroker broker = Broker.startDedicated(b -> b.persistent(false).maxFrameSize(16 * 1024)
+                .maxDestinationMemory(32 * 1024).set("full-policy", "fail"))) {
+            Connection c = track(new WrenConnectionFactory(Broker.url(broker, null)).createConnection());
+            List<JMSException> told = new CopyOnWriteArrayList<>();
+            c.setExceptionListener(told::add);
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            String name = uniqueName();
+            MessageProducer p = s.createProducer(s.createQueue(name));
+            p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            for (int i = 0; i < 100; i++) {
+                p.send(twoKiB(s));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
+            assertInstanceOf(ResourceAllocationException.class, told.get(0));
+            assertTrue(told.get(0).getMessage().contains("full-policy"), told.get(0).getMessage());
+            long kept = stats(broker, name).depth();
+            assertTrue(kept > 0 && kept < 100, kept + " of 100 kept");
+
+            c.start();
+            MessageConsumer consumer = s.createConsumer(s.createQueue(name));
+            for (long i = 0; i < kept; i++) {
+                assertNotNull(consumer.receive(5000), "the connection still works");
+            }
+            assertEquals(1, told.size(), "told once, not once per dropped message: " + told);
+        }
+    }
+
+    private static WrenBroker heartbeatBroker() {
+        return Broker.startDedicated(b -> b.persistent(false).heartbeat(Duration.ofMillis(HEARTBEAT_MS)));
+    }
+
+    /** Connects to {@code url} (and opens a session, so the connection is in use); completes when it fails. */
+    private CompletableFuture<JMSException> failureOf(String url) throws JMSException {
+        Connection c = track(new WrenConnectionFactory(url).createConnection());
+        CompletableFuture<JMSException> failed = new CompletableFuture<>();
+        c.setExceptionListener(failed::complete);
+        c.createSession(Session.AUTO_ACKNOWLEDGE).close();
+        return failed;
+    }
+
     private static Message twoKiB(Session s) throws JMSException {
         BytesMessage m = s.createBytesMessage();
         m.writeBytes(new byte[2048]);
@@ -160,12 +207,8 @@ class SlowAndDeadClientsTest extends JmsTestSupport {
     @DisplayName("a client that completed the handshake and then says nothing, not even pings, is dropped within "
             + "about three heartbeat intervals, with a reason; a client that pings stays")
     void brokerDropsAClientThatWentSilent() throws Exception {
-        long heartbeat = 300;
-        try (WrenBroker broker = Broker.startDedicated(b -> b.persistent(false)
-                .heartbeat(Duration.ofMillis(heartbeat)))) {
-            Connection healthy = track(new WrenConnectionFactory(Broker.url(broker, null)).createConnection());
-            CompletableFuture<JMSException> healthyFailed = new CompletableFuture<>();
-            healthy.setExceptionListener(healthyFailed::complete);
+        try (WrenBroker broker = heartbeatBroker()) {
+            CompletableFuture<JMSException> healthyFailed = failureOf(Broker.url(broker, null));
             try (RawClient silent = RawClient.handshaken(broker.port(), 0)) {
                 long start = System.nanoTime();
                 ErrorFrame reason = silent.readUntilClosed(Duration.ofSeconds(30));
@@ -173,7 +216,7 @@ class SlowAndDeadClientsTest extends JmsTestSupport {
                 assertNotNull(reason, "closed without saying why");
                 assertTrue(reason.message().contains("nothing heard"), reason.message());
                 // 3 intervals, and the idle check's own period; generous for a loaded machine.
-                assertTrue(tookMs < 10 * heartbeat + 5000, "dropped only after " + tookMs + " ms");
+                assertTrue(tookMs < 10 * HEARTBEAT_MS + 5000, "dropped only after " + tookMs + " ms");
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> broker.connectionCount() == 1);
             assertTrue(!healthyFailed.isDone(), "the pinging client was dropped too: " + healthyFailed.getNow(null));
@@ -184,21 +227,16 @@ class SlowAndDeadClientsTest extends JmsTestSupport {
     @DisplayName("a broker that goes silent without closing the connection (a hung network) is noticed by the "
             + "client within its heartbeat window, and the ExceptionListener is told")
     void clientNoticesABrokerThatWentSilent() throws Exception {
-        long heartbeat = 300;
-        try (WrenBroker broker = Broker.startDedicated(b -> b.persistent(false)
-                .heartbeat(Duration.ofMillis(heartbeat)));
+        try (WrenBroker broker = heartbeatBroker();
              CuttableProxy proxy = new CuttableProxy(broker.port())) {
-            Connection c = track(new WrenConnectionFactory(proxy.url()).createConnection());
-            CompletableFuture<JMSException> told = new CompletableFuture<>();
-            c.setExceptionListener(told::complete);
-            c.createSession(Session.AUTO_ACKNOWLEDGE).close();
+            CompletableFuture<JMSException> told = failureOf(proxy.url());
 
             long start = System.nanoTime();
             proxy.freeze();
             JMSException e = told.get(30, TimeUnit.SECONDS);
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(e.getMessage().contains("nothing heard from the broker"), e.getMessage());
-            assertTrue(tookMs < 10 * heartbeat + 5000, "noticed only after " + tookMs + " ms");
+            assertTrue(tookMs < 10 * HEARTBEAT_MS + 5000, "noticed only after " + tookMs + " ms");
         }
     }
 }

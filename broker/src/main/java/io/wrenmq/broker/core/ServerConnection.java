@@ -10,6 +10,7 @@ import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.MalformedMessageException;
 import io.wrenmq.protocol.MessageHeaders;
+import io.wrenmq.protocol.Protocol;
 import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.protocol.WireDestination;
 import io.wrenmq.selector.Selector;
@@ -50,6 +51,8 @@ public final class ServerConnection {
     /** Send window earned back but not yet returned; returned in batches to save frames. */
     private final AtomicLong owedCredit = new AtomicLong();
     private volatile String clientId;
+    /** Whether the client was told of refused sends since its last accepted one. */
+    private volatile boolean toldRefusedSends;
     private boolean closed;
 
     ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow) {
@@ -520,6 +523,9 @@ public final class ServerConnection {
 
     /** Called by a destination once it has the message: receipt, or send window back. Any thread. */
     void sendAccepted(long requestId, int bytes) {
+        if (toldRefusedSends) {
+            toldRefusedSends = false;
+        }
         if (requestId != 0) {
             channel.receipt(requestId);
         } else {
@@ -556,8 +562,13 @@ public final class ServerConnection {
         if (requestId != 0) {
             channel.error(requestId, ErrorCode.RESOURCE_ALLOCATION, why);
         } else {
-            // Sent without asking for an answer: nobody to tell but the log, and not once per message.
+            // Sent without asking for an answer: the client hears once per run of refusals, not once per message.
             FULL_LOG.warn(log, "Dropped messages from {}: {}", channel.remoteAddress(), why);
+            if (!toldRefusedSends) {
+                toldRefusedSends = true;
+                channel.error(Protocol.REFUSED_UNANSWERED_SENDS, ErrorCode.RESOURCE_ALLOCATION,
+                        "messages sent without waiting were dropped: " + why);
+            }
             returnCredit(bytes);
         }
     }
