@@ -26,6 +26,8 @@ public final class Protocol {
     /** Bytes before the body: the length prefix and the type byte. */
     public static final int FRAME_OVERHEAD = 5;
     public static final int DEFAULT_PORT = 61700;
+    /** The largest HELLO a broker reads: far more than client id, user and password need. */
+    public static final int MAX_HELLO_SIZE = 16 * 1024;
     /**
      * The request id of an {@link ErrorFrame} that says sends which asked for no answer were refused (a full
      * destination whose policy is to fail): the connection stays open; the client tells its ExceptionListener.

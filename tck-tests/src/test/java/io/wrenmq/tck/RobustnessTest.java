@@ -95,6 +95,9 @@ class RobustnessTest extends JmsTestSupport {
                 Arguments.of("8 KiB of random bytes", garbage),
                 Arguments.of("a length prefix far over the frame limit",
                         concat(ByteBuffer.allocate(4).putInt(Integer.MAX_VALUE).array(), garbage)),
+                Arguments.of("a first frame larger than any HELLO, though within the frame limit",
+                        ByteBuffer.allocate(5).putInt(Protocol.MAX_HELLO_SIZE + 1).put((byte) FrameType.HELLO.code())
+                                .array()),
                 Arguments.of("a negative length prefix", ByteBuffer.allocate(8).putInt(-5).putInt(7).array()),
                 Arguments.of("a zero length prefix", ByteBuffer.allocate(4).putInt(0).array()),
                 Arguments.of("an unknown frame type", frame(250, new byte[16])),
