@@ -111,7 +111,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        broker.admission().release();
+        if (channel != null) {
+            // Counted in channelActive, which a channel closed while registering never saw.
+            broker.admission().release();
+        }
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
