@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,7 @@ public final class BrokerConfig {
     private final Duration expiryScanPeriod;
     private final SecurityConfig security;
     private final TlsConfig tls;
+    private final ConnectionLimits limits;
 
     private BrokerConfig(Builder b, SecurityConfig security, TlsConfig tls) {
         this.name = b.name;
@@ -72,6 +74,7 @@ public final class BrokerConfig {
         this.expiryScanPeriod = b.expiryScanPeriod;
         this.security = security;
         this.tls = tls;
+        this.limits = b.limits;
     }
 
     private static Map<String, String> keys() {
@@ -92,6 +95,15 @@ public final class BrokerConfig {
         k.put("heartbeat", "ping interval on idle connections; a peer silent for 3 intervals is dropped; "
                 + "0 disables (default 15s)");
         k.put("handshake-timeout", "time a new connection has to say hello (default 10s)");
+        ConnectionLimits l = ConnectionLimits.DEFAULT;
+        k.put(ConnectionLimits.MAX_CONNECTIONS, "client connections open at once; more are refused (default "
+                + l.maxConnections() + ")");
+        k.put(ConnectionLimits.MAX_SESSIONS, "sessions one connection may have open (default "
+                + l.maxSessionsPerConnection() + ")");
+        k.put(ConnectionLimits.MAX_CONSUMERS, "consumers one connection may have open (default "
+                + l.maxConsumersPerConnection() + ")");
+        k.put(ConnectionLimits.MAX_SELECTOR_LENGTH, "characters a message selector may have (default "
+                + l.maxSelectorLength() + ")");
         k.put("persistent", "keep destinations, durable subscriptions and persistent messages in the store; "
                 + "false keeps everything in memory (default true)");
         k.put("jdbc-url", "the store's database, e.g. jdbc:postgresql://localhost:5432/wren "
@@ -110,9 +122,12 @@ public final class BrokerConfig {
                 + d.deadLetterQueue() + ")");
         k.put(DeliveryPolicy.EXPIRY_QUEUE, "queue that takes expired messages; empty drops them (default "
                 + d.expiryQueue() + ")");
+        k.put(DeliveryPolicy.FULL_POLICY, "what a send to a destination over max-destination-memory meets: block "
+                + "(the producer waits) or fail (ResourceAllocationException) (default "
+                + d.fullPolicy().configName() + ")");
         k.put("expiry-scan-period", "how often waiting messages are checked for expiry; 0 checks them only "
                 + "when they would be delivered (default 1s)");
-        k.put(POLICY_PREFIX + "<pattern>.<setting>", "one of the four settings above for the destinations "
+        k.put(POLICY_PREFIX + "<pattern>.<setting>", "one of the five settings above for the destinations "
                 + "whose name matches the pattern: words separated by '.', '*' matching one word and '#' any "
                 + "number, e.g. policy.orders.#.max-delivery-attempts=3 (the most specific pattern wins)");
         SecurityConfig.describe(k);
@@ -228,6 +243,11 @@ public final class BrokerConfig {
         return tls;
     }
 
+    /** How much one client, and all of them together, may open. */
+    public ConnectionLimits limits() {
+        return limits;
+    }
+
     /** A builder; {@link #build()} validates and may be called once the settings are complete. */
     public static final class Builder {
         private String name;
@@ -250,6 +270,7 @@ public final class BrokerConfig {
         private Duration expiryScanPeriod = Duration.ofSeconds(1);
         private final SecurityConfig.Builder security = new SecurityConfig.Builder();
         private final TlsConfig.Builder tls = new TlsConfig.Builder();
+        private ConnectionLimits limits = ConnectionLimits.DEFAULT;
 
         private Builder() {
         }
@@ -392,6 +413,11 @@ public final class BrokerConfig {
             return this;
         }
 
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         /**
          * Sets an option by its name in {@link #KEYS}, as the command line and the properties file do.
          *
@@ -417,9 +443,13 @@ public final class BrokerConfig {
                     case "jdbc-password" -> jdbcPassword(value);
                     case "sync-commits" -> syncCommits(parseBoolean(key, value));
                     case DeliveryPolicy.MAX_DELIVERY_ATTEMPTS, DeliveryPolicy.REDELIVERY_DELAY,
-                            DeliveryPolicy.DEAD_LETTER_QUEUE, DeliveryPolicy.EXPIRY_QUEUE ->
+                            DeliveryPolicy.DEAD_LETTER_QUEUE, DeliveryPolicy.EXPIRY_QUEUE,
+                            DeliveryPolicy.FULL_POLICY ->
                             defaultPolicy(policies.defaults().with(key, value));
                     case "expiry-scan-period" -> expiryScanPeriod(parseDuration(value));
+                    case ConnectionLimits.MAX_CONNECTIONS, ConnectionLimits.MAX_SESSIONS,
+                            ConnectionLimits.MAX_CONSUMERS, ConnectionLimits.MAX_SELECTOR_LENGTH ->
+                            limits(limits.with(key, Math.toIntExact(parseSize(value))));
                     case SecurityConfig.USERS_FILE -> usersFile(Path.of(value));
                     case SecurityConfig.ROLES_FILE -> rolesFile(Path.of(value));
                     case SecurityConfig.ANONYMOUS -> anonymous(parseBoolean(key, value));
@@ -446,7 +476,7 @@ public final class BrokerConfig {
                     : key.startsWith(SecurityConfig.PERMISSION_PREFIX) ? SecurityConfig.PERMISSION_PREFIX : null;
             if (prefix == null || lastDot <= prefix.length()) {
                 throw new IllegalArgumentException("unknown option '" + key + "'; known options: "
-                        + String.join(", ", KEYS.keySet()));
+                        + String.join(", ", new TreeSet<>(KEYS.keySet())));
             }
             String pattern = key.substring(prefix.length(), lastDot);
             String last = key.substring(lastDot + 1);
@@ -505,6 +535,11 @@ public final class BrokerConfig {
             }
             if (expiryScanPeriod == null || expiryScanPeriod.isNegative()) {
                 errors.add("expiry-scan-period must be 0 (off) or a positive duration");
+            }
+            if (limits == null) {
+                errors.add("limits must be set");
+            } else {
+                errors.addAll(limits.problems());
             }
             if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
                 errors.add("jdbc-url '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
@@ -565,7 +600,7 @@ public final class BrokerConfig {
                 + " send-window=" + sendWindow + " heartbeat=" + heartbeat.toMillis() + "ms"
                 + " handshake-timeout=" + handshakeTimeout.toMillis() + "ms" + " persistent=" + persistent
                 + (jdbcUrl == null ? "" : " jdbc-url=" + jdbcUrl) + " sync-commits=" + syncCommits
-                + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms policies=[" + policies + "]"
+                + " expiry-scan-period=" + expiryScanPeriod.toMillis() + "ms " + limits + " policies=[" + policies + "]"
                 + " security=[" + security + "] tls=[" + tls + "]";
     }
 }

@@ -5,29 +5,41 @@ import java.util.List;
 
 /**
  * What becomes of the messages of one destination that are not consumed: how often a message is redelivered, how
- * long it waits before each redelivery, and where it goes when it has been delivered too often or has expired.
- * Resolved once per destination by {@link DestinationPolicies}.
+ * long it waits before each redelivery, and where it goes when it has been delivered too often or has expired;
+ * and what a producer meets when the destination is full. Resolved once per destination by {@link DestinationPolicies}.
  *
  * @param maxDeliveryAttempts deliveries after which a message that still comes back moves to the dead-letter
  *                            queue; 0 for no limit
  * @param redeliveryDelay     how long a message that came back waits before it is delivered again
  * @param deadLetterQueue     the queue that takes messages delivered too often
  * @param expiryQueue         the queue that takes expired messages; empty to drop them
+ * @param fullPolicy          whether a send past the destination's memory limit waits or is refused
  */
 public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
-                             String expiryQueue) {
+                             String expiryQueue, FullPolicy fullPolicy) {
 
     /** The settings' names, as the configuration spells them. */
     public static final String MAX_DELIVERY_ATTEMPTS = "max-delivery-attempts";
     public static final String REDELIVERY_DELAY = "redelivery-delay";
     public static final String DEAD_LETTER_QUEUE = "dead-letter-queue";
     public static final String EXPIRY_QUEUE = "expiry-queue";
+    public static final String FULL_POLICY = "full-policy";
 
     static final List<String> SETTINGS = List.of(MAX_DELIVERY_ATTEMPTS, REDELIVERY_DELAY, DEAD_LETTER_QUEUE,
-            EXPIRY_QUEUE);
+            EXPIRY_QUEUE, FULL_POLICY);
 
-    /** As Artemis: ten deliveries, then the queue named {@code DLQ}; expired messages to {@code ExpiryQueue}. */
-    public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(10, Duration.ZERO, "DLQ", "ExpiryQueue");
+    /**
+     * As Artemis: ten deliveries, then the queue named {@code DLQ}; expired messages to {@code ExpiryQueue};
+     * producers of a full destination wait.
+     */
+    public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(10, Duration.ZERO, "DLQ", "ExpiryQueue",
+            FullPolicy.BLOCK);
+
+    /** A policy whose producers wait when the destination is full. */
+    public DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
+                          String expiryQueue) {
+        this(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue, expiryQueue, FullPolicy.BLOCK);
+    }
 
     public DeliveryPolicy {
         if (maxDeliveryAttempts < 0) {
@@ -43,6 +55,9 @@ public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, 
         if (expiryQueue == null) {
             throw new IllegalArgumentException(EXPIRY_QUEUE + " must name a queue, or be empty to drop expired "
                     + "messages");
+        }
+        if (fullPolicy == null) {
+            throw new IllegalArgumentException(FULL_POLICY + " must be block or fail");
         }
     }
 
@@ -64,13 +79,15 @@ public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, 
     DeliveryPolicy with(String setting, String value) {
         return switch (setting) {
             case MAX_DELIVERY_ATTEMPTS -> new DeliveryPolicy(Integer.parseInt(value.trim()), redeliveryDelay,
-                    deadLetterQueue, expiryQueue);
+                    deadLetterQueue, expiryQueue, fullPolicy);
             case REDELIVERY_DELAY -> new DeliveryPolicy(maxDeliveryAttempts, BrokerConfig.parseDuration(value),
-                    deadLetterQueue, expiryQueue);
+                    deadLetterQueue, expiryQueue, fullPolicy);
             case DEAD_LETTER_QUEUE -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, value.trim(),
-                    expiryQueue);
+                    expiryQueue, fullPolicy);
             case EXPIRY_QUEUE -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
-                    value.trim());
+                    value.trim(), fullPolicy);
+            case FULL_POLICY -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
+                    expiryQueue, FullPolicy.parse(value));
             default -> throw new IllegalArgumentException("unknown setting '" + setting + "'; known settings: "
                     + String.join(", ", SETTINGS));
         };

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options on the command line override those of the configuration file; every option of {@link BrokerConfig#KEYS}
  * is accepted both ways. SIGTERM or Ctrl-C stops the broker cleanly and exits with status 0. A broker that cannot
- * start prints one line saying why and exits with status 1; bad arguments exit with 2.
+ * start prints one line on stderr saying why and exits with status 1; bad arguments or configuration exit with 2.
+ * The log goes to stdout, so that stderr carries only that line; {@code -Dwren.debug=true} adds the stack trace.
  */
 public final class Main {
 
@@ -38,9 +40,7 @@ public final class Main {
         try {
             config = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("wren-broker: " + e.getMessage());
-            System.err.println("Try --help.");
-            System.exit(2);
+            fail(2, e.getMessage() + " (try --help)", e);
             return;
         }
         if (config == null) {
@@ -50,8 +50,7 @@ public final class Main {
         try {
             broker = WrenBroker.start(config);
         } catch (BrokerStartException e) {
-            System.err.println("wren-broker: " + e.getMessage());
-            System.exit(1);
+            fail(1, e.getMessage(), e);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,6 +68,15 @@ public final class Main {
         }
     }
 
+    /** One line for the operator; the stack trace only for whoever asked for it. */
+    private static void fail(int status, String message, Exception e) {
+        System.err.println("wren-broker: " + message.replace('\n', ' '));
+        if (Boolean.getBoolean("wren.debug")) {
+            e.printStackTrace();
+        }
+        System.exit(status);
+    }
+
     /**
      * The runnable jar ships slf4j-simple; these are its settings unless the operator gave others with -D. Set here,
      * not in a properties file inside the jar, so that an application embedding the broker keeps its own.
@@ -79,6 +87,8 @@ public final class Main {
         defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         defaultProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         defaultProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+        // stderr is for the one line that says why the broker could not start.
+        defaultProperty("org.slf4j.simpleLogger.logFile", "System.out");
     }
 
     private static void defaultProperty(String key, String value) {
@@ -133,8 +143,10 @@ public final class Main {
     private static void load(Path file, Properties into) {
         try (Reader r = Files.newBufferedReader(file)) {
             into.load(r);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e);
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
         }
     }
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +121,7 @@ public final class WrenBroker implements AutoCloseable {
     private static MessageStore openStore(BrokerConfig config) {
         JdbcStoreConfig storeConfig;
         if (config.jdbcUrl() == null) {
-            createDirectory(config);
+            ensureDataDir(config);
             storeConfig = JdbcStoreConfig.embedded(config.dataDir()).toBuilder().syncCommits(config.syncCommits())
                     .build();
         } else {
@@ -135,13 +136,20 @@ public final class WrenBroker implements AutoCloseable {
         }
     }
 
-    /** Before H2 tries, which reports a data directory it cannot create as a failure to write its trace file. */
-    private static void createDirectory(BrokerConfig config) {
+    /**
+     * Checked before the database opens it, which would say so only in its own words (a trace file it cannot
+     * write), and on stderr.
+     */
+    private static void ensureDataDir(BrokerConfig config) {
+        Path dir = config.dataDir().toAbsolutePath();
+        String cannotOpen = "cannot open the store (" + storeDescription(config) + "): ";
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BrokerStartException(cannotOpen + "data-dir " + dir + " is not a directory", null);
+        }
         try {
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BrokerStartException("cannot open the store (" + storeDescription(config) + "): cannot create "
-                    + "the data directory: " + e, e);
+            throw new BrokerStartException(cannotOpen + "cannot create data-dir " + dir + ": " + e, e);
         }
     }
 
@@ -220,6 +228,11 @@ public final class WrenBroker implements AutoCloseable {
     /** How many clients are connected. */
     public int connectionCount() {
         return broker.connections().size();
+    }
+
+    /** How many connections the broker holds, whether or not they completed the handshake. */
+    public int acceptedConnectionCount() {
+        return broker.admission().open();
     }
 
     private static <T> T await(CompletableFuture<T> f) {

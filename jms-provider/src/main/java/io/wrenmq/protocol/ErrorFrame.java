@@ -3,7 +3,8 @@ package io.wrenmq.protocol;
 import java.util.Objects;
 
 /**
- * A request failed, or (with {@code requestId} 0) the connection is about to be closed for the given reason.
+ * A request failed, or (with {@code requestId} 0) the connection is about to be closed for the given reason, or
+ * (with {@link Protocol#REFUSED_UNANSWERED_SENDS}) sends without receipt were refused.
  *
  * <pre>
  * requestId: i64 | code: u8 | message: str

@@ -28,6 +28,13 @@ public final class Protocol {
     public static final int DEFAULT_PORT = 61700;
     /** The port of TLS clients ({@code ssl://}) by convention, next to the plain one as ActiveMQ's 61617 is. */
     public static final int DEFAULT_TLS_PORT = 61701;
+    /** The largest HELLO a broker reads: far more than client id, user and password need. */
+    public static final int MAX_HELLO_SIZE = 16 * 1024;
+    /**
+     * The request id of an {@link ErrorFrame} that says sends which asked for no answer were refused (a full
+     * destination whose policy is to fail): the connection stays open; the client tells its ExceptionListener.
+     */
+    public static final long REFUSED_UNANSWERED_SENDS = -1;
 
     private Protocol() {
     }

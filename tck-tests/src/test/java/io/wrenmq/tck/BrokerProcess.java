@@ -79,6 +79,31 @@ final class BrokerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** How a broker process that was expected not to start ended: its status and what it wrote on each stream. */
+    record Exit(int status, List<String> stdout, List<String> stderr) {
+    }
+
+    /**
+     * Runs {@code java ... Main args} until it exits on its own, which a broker that cannot start does; fails if
+     * it is still running after {@code within}.
+     */
+    static Exit runToExit(Path workDir, List<String> args, Duration within) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
+        Path out = workDir.resolve("stdout.txt");
+        Path err = workDir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the broker was still running after " + within + "; it wrote:\n"
+                    + Files.readString(out) + Files.readString(err));
+        }
+        return new Exit(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readAllLines(err, StandardCharsets.UTF_8));
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

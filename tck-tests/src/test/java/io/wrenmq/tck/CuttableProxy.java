@@ -19,6 +19,8 @@ final class CuttableProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** While set, what arrives is read and dropped: both ends see a silent peer, not a closed connection. */
+    private volatile boolean frozen;
 
     CuttableProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -43,6 +45,12 @@ final class CuttableProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /** From now on nothing is forwarded, either way, and nothing is closed: a peer that hangs or a network that
+     * swallows packets. */
+    void freeze() {
+        frozen = true;
+    }
+
     @Override
     public void close() {
         closeQuietly(server);
@@ -64,17 +72,25 @@ final class CuttableProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        // Not try-with-resources: closing a socket's stream closes the socket, which a frozen relay must not do.
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
+                if (!frozen) {
+                    out.write(buffer, 0, n);
+                }
             }
         } catch (IOException e) {
             // Cut, or the other side closed.
         } finally {
             closeQuietly(from);
-            closeQuietly(to);
+            if (!frozen) {
+                // Frozen, the other end must not learn that this one closed.
+                closeQuietly(to);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import io.wrenmq.broker.core.DestinationStats;
 import io.wrenmq.jms.WrenConnectionFactory;
 import io.wrenmq.protocol.FrameType;
 import io.wrenmq.protocol.Protocol;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -41,7 +40,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -60,48 +58,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RobustnessTest extends JmsTestSupport {
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
 
-    /**
-     * A well-behaved client: one connection sends numbered messages as fast as the broker takes them, another
-     * receives them with a listener. Both report failures to an ExceptionListener.
-     */
-    private final class Bystander {
-        private final List<Integer> received = new CopyOnWriteArrayList<>();
-        private final List<JMSException> failures = new CopyOnWriteArrayList<>();
-        private final NumberedSender sender;
-
-        Bystander(ConnectionFactory f) throws JMSException {
-            Connection in = track(f.createConnection());
-            in.setExceptionListener(failures::add);
-            Session listening = in.createSession(Session.AUTO_ACKNOWLEDGE);
-            Queue q = listening.createQueue(uniqueName());
-            listening.createConsumer(q).setMessageListener(m -> {
-                try {
-                    received.add(m.getIntProperty("n"));
-                } catch (JMSException e) {
-                    failures.add(e);
-                }
-            });
-            in.start();
-            Connection out = track(f.createConnection());
-            out.setExceptionListener(failures::add);
-            Session s = out.createSession(Session.AUTO_ACKNOWLEDGE);
-            sender = new NumberedSender(s, s.createProducer(q), Integer.MAX_VALUE, 0);
-        }
-
-        /** Waits until {@code count} more messages went through. */
-        void awaitTraffic(int count) {
-            int target = received.size() + count;
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= target);
-        }
-
-        /** Stops sending, then checks that every message arrived once, in order, and no connection failed. */
-        void assertUndisturbed() throws Exception {
-            awaitTraffic(10);
-            sender.stop(Duration.ofSeconds(10));
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= sender.sent());
-            assertEquals(IntStream.range(0, sender.sent()).boxed().toList(), received);
-            assertTrue(failures.isEmpty(), "a well-behaved connection failed: " + failures);
-        }
+    private Bystander bystander(ConnectionFactory f) throws JMSException {
+        return new Bystander(track(f.createConnection()), track(f.createConnection()), uniqueName());
     }
 
     // What the raw sockets send. The layout is Protocol's: i32 length (type byte + body), u8 type, body.
@@ -137,6 +95,9 @@ class RobustnessTest extends JmsTestSupport {
                 Arguments.of("8 KiB of random bytes", garbage),
                 Arguments.of("a length prefix far over the frame limit",
                         concat(ByteBuffer.allocate(4).putInt(Integer.MAX_VALUE).array(), garbage)),
+                Arguments.of("a first frame larger than any HELLO, though within the frame limit",
+                        ByteBuffer.allocate(5).putInt(Protocol.MAX_HELLO_SIZE + 1).put((byte) FrameType.HELLO.code())
+                                .array()),
                 Arguments.of("a negative length prefix", ByteBuffer.allocate(8).putInt(-5).putInt(7).array()),
                 Arguments.of("a zero length prefix", ByteBuffer.allocate(4).putInt(0).array()),
                 Arguments.of("an unknown frame type", frame(250, new byte[16])),
@@ -189,7 +150,7 @@ class RobustnessTest extends JmsTestSupport {
     @MethodSource("badInput")
     @DisplayName("the broker answers bad input by closing that one connection; everyone else carries on")
     void badInputClosesOnlyThatConnection(String what, byte[] bytes) throws Exception {
-        Bystander bystander = new Bystander(factory);
+        Bystander bystander = bystander(factory);
         bystander.awaitTraffic(10);
         int connections = Broker.get().connectionCount();
         try (Socket socket = rawSocket(Broker.get())) {
@@ -208,7 +169,7 @@ class RobustnessTest extends JmsTestSupport {
     @Test
     @DisplayName("a frame cut short by the client's end of the stream releases the connection")
     void truncatedFrameThenEndOfStream() throws Exception {
-        Bystander bystander = new Bystander(factory);
+        Bystander bystander = bystander(factory);
         bystander.awaitTraffic(10);
         int connections = Broker.get().connectionCount();
         byte[] hello = hello(Protocol.MAGIC, Protocol.VERSION);
@@ -235,7 +196,7 @@ class RobustnessTest extends JmsTestSupport {
     @DisplayName("a client that connects and says nothing is disconnected after the handshake timeout")
     void silentClientIsDisconnected() throws Exception {
         try (WrenBroker dedicated = Broker.startDedicated(b -> b.handshakeTimeout(Duration.ofMillis(300)))) {
-            Bystander bystander = new Bystander(new WrenConnectionFactory(Broker.url(dedicated, null)));
+            Bystander bystander = bystander(new WrenConnectionFactory(Broker.url(dedicated, null)));
             try (Socket socket = rawSocket(dedicated)) {
                 assertEquals(List.of(FrameType.ERROR.code()), readUntilClosed(socket));
             }
@@ -247,7 +208,7 @@ class RobustnessTest extends JmsTestSupport {
     @DisplayName("3.4.7, 6.2.10: a client JVM killed while holding unacknowledged messages: they come back flagged "
             + "redelivered, and other clients notice nothing")
     void messagesOfAKilledClientComeBackFlagged() throws Exception {
-        Bystander bystander = new Bystander(factory);
+        Bystander bystander = bystander(factory);
         String name = uniqueName();
         Session s = connection().createSession(Session.AUTO_ACKNOWLEDGE);
         Queue q = s.createQueue(name);

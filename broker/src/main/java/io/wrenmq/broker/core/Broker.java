@@ -3,6 +3,7 @@ package io.wrenmq.broker.core;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.broker.ConnectionLimits;
 import io.wrenmq.broker.security.Access;
 import io.wrenmq.broker.security.Authenticator;
 import io.wrenmq.broker.security.Operation;
@@ -36,6 +37,7 @@ public final class Broker {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
 
     private final BrokerConfig config;
+    private final ConnectionAdmission admission;
     private final MessageStore store;
     private final IdSequence ids;
     private final Subscriptions subscriptions;
@@ -64,6 +66,7 @@ public final class Broker {
      */
     public Broker(BrokerConfig config, MessageStore store, EventExecutorGroup loops) {
         this.config = config;
+        this.admission = new ConnectionAdmission(config.limits().maxConnections());
         this.store = store;
         this.authenticator = new Authenticator(config.security());
         StoreState state = store == null ? null : store.load();
@@ -119,6 +122,16 @@ public final class Broker {
     }
 
     /** The most message bytes one transaction may hold until it commits: as much as one destination holds. */
+    /** Counts connections against {@link ConnectionLimits#maxConnections()}. */
+    public ConnectionAdmission admission() {
+        return admission;
+    }
+
+    /** How much clients may open; see {@link ConnectionLimits}. */
+    public ConnectionLimits limits() {
+        return config.limits();
+    }
+
     long maxTransactionBytes() {
         return config.maxDestinationMemory();
     }

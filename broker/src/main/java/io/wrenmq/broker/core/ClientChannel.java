@@ -43,6 +43,15 @@ public interface ClientChannel {
     /** Closes the connection once what was sent before is written. */
     void disconnect();
 
+    /**
+     * Whether deliveries may go out now: false while the client does not read what was sent, so that messages wait
+     * in their destination (or its store), not in a buffer for this connection. When it turns true again the
+     * transport calls {@link ServerConnection#resumeDeliveries()}.
+     */
+    default boolean acceptsDeliveries() {
+        return true;
+    }
+
     /** Where the client connects from, for log lines. */
     String remoteAddress();
 }

@@ -2,6 +2,7 @@ package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.wrenmq.broker.DeliveryPolicy;
+import io.wrenmq.broker.FullPolicy;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.protocol.DestinationKind;
 import io.wrenmq.protocol.WireDestination;
@@ -171,8 +172,14 @@ public abstract class Destination {
             producer.sendRefused(requestId, bytes, this);
             return;
         }
-        enqueued++;
         Routing r = prepare(message);
+        if (!r.needsStore() && refusesWhenFull(bytes)) {
+            r.abandon();
+            producer.sendRefusedFull(requestId, bytes, this + " is full: its messages take more than "
+                    + "max-destination-memory (" + placement.memoryLimit() + " bytes) and its full-policy is fail");
+            return;
+        }
+        enqueued++;
         if (!r.needsStore()) {
             r.enterMemoryTargets();
             if (memory > placement.memoryLimit()) {
@@ -195,6 +202,15 @@ public abstract class Destination {
                 producer.sendFailed(requestId, bytes, failure);
             }
         }));
+    }
+
+    /**
+     * Whether a message of {@code bytes} that would stay in memory is refused rather than held: the policy says
+     * fail, and it would take the destination past its limit. A stored message is never refused: past the limit
+     * it waits in the store (see {@link MessageQueue}).
+     */
+    private boolean refusesWhenFull(int bytes) {
+        return policy.fullPolicy() == FullPolicy.FAIL && memory + bytes > placement.memoryLimit();
     }
 
     /**

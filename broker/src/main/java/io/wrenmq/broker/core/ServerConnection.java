@@ -1,6 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.wrenmq.broker.ConnectionLimits;
 import io.wrenmq.broker.security.Access;
 import io.wrenmq.broker.security.Operation;
 import io.wrenmq.persistence.MessageStore;
@@ -11,6 +12,7 @@ import io.wrenmq.protocol.ConsumerMark;
 import io.wrenmq.protocol.ErrorCode;
 import io.wrenmq.protocol.MalformedMessageException;
 import io.wrenmq.protocol.MessageHeaders;
+import io.wrenmq.protocol.Protocol;
 import io.wrenmq.protocol.SubscriptionKind;
 import io.wrenmq.protocol.WireDestination;
 import io.wrenmq.selector.Selector;
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServerConnection {
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+    private static final ThrottledLog FULL_LOG = new ThrottledLog();
+    private static final ThrottledLog LIMIT_LOG = new ThrottledLog();
 
     private final Broker broker;
     private final String id;
@@ -50,6 +54,8 @@ public final class ServerConnection {
     /** Send window earned back but not yet returned; returned in batches to save frames. */
     private final AtomicLong owedCredit = new AtomicLong();
     private volatile String clientId;
+    /** Whether the client was told of refused sends since its last accepted one. */
+    private volatile boolean toldRefusedSends;
     private boolean closed;
 
     ServerConnection(Broker broker, String id, ClientChannel channel, EventExecutor executor, int sendWindow,
@@ -100,6 +106,11 @@ public final class ServerConnection {
     public void createSession(long requestId, int sessionId, int ackMode) {
         if (sessions.containsKey(sessionId)) {
             throw new ProtocolViolationException("session " + sessionId + " already exists");
+        }
+        if (sessions.size() >= broker.limits().maxSessionsPerConnection()) {
+            refuseOverLimit(requestId, ConnectionLimits.MAX_SESSIONS, broker.limits().maxSessionsPerConnection(),
+                    "sessions");
+            return;
         }
         sessions.put(sessionId, new ServerSession(sessionId, ackMode, this));
         channel.receipt(requestId);
@@ -291,6 +302,11 @@ public final class ServerConnection {
         if (consumers.containsKey(consumerId)) {
             throw new ProtocolViolationException("consumer " + consumerId + " already exists");
         }
+        if (consumers.size() >= broker.limits().maxConsumersPerConnection()) {
+            refuseOverLimit(requestId, ConnectionLimits.MAX_CONSUMERS, broker.limits().maxConsumersPerConnection(),
+                    "consumers");
+            return;
+        }
         Selector selector = compile(spec.selector());
         authorize(Operation.CONSUME, spec.destination());
         SubscriptionKind kind = spec.subscriptionKind();
@@ -335,10 +351,28 @@ public final class ServerConnection {
         });
     }
 
-    /** @throws BrokerException with {@link ErrorCode#INVALID_SELECTOR} for a selector that does not parse */
-    private static Selector compile(String selector) {
+    /** A request past one of the {@link ConnectionLimits}: refused, and the connection carries on. */
+    private void refuseOverLimit(long requestId, String option, int limit, String what) {
+        LIMIT_LOG.warn(log, "Refused a request of {}: it has {} {} open, the limit ({})", this, limit, what, option);
+        channel.error(requestId, ErrorCode.RESOURCE_ALLOCATION, "the connection already has " + limit + " " + what
+                + " open, the most the broker allows (" + option + ")");
+    }
+
+    /**
+     * @throws BrokerException with {@link ErrorCode#INVALID_SELECTOR} for a selector that does not parse or is
+     *                         longer than the broker allows
+     */
+    private Selector compile(String selector) {
         if (selector == null || selector.isBlank()) {
             return null;
+        }
+        int max = broker.limits().maxSelectorLength();
+        if (selector.length() > max) {
+            LIMIT_LOG.warn(log, "Refused a selector of {} characters from {} ({} is {})", selector.length(), this,
+                    ConnectionLimits.MAX_SELECTOR_LENGTH, max);
+            throw new BrokerException(ErrorCode.INVALID_SELECTOR, "the selector has " + selector.length()
+                    + " characters, more than the broker allows (" + ConnectionLimits.MAX_SELECTOR_LENGTH + " "
+                    + max + ")");
         }
         try {
             return Selector.parse(selector);
@@ -540,6 +574,9 @@ public final class ServerConnection {
 
     /** Called by a destination once it has the message: receipt, or send window back. Any thread. */
     void sendAccepted(long requestId, int bytes) {
+        if (toldRefusedSends) {
+            toldRefusedSends = false;
+        }
         if (requestId != 0) {
             channel.receipt(requestId);
         } else {
@@ -567,6 +604,22 @@ public final class ServerConnection {
             channel.error(requestId, ErrorCode.INVALID_DESTINATION, String.valueOf(why));
         } else {
             log.debug("Dropped a message from {}: {}", channel.remoteAddress(), why);
+            returnCredit(bytes);
+        }
+    }
+
+    /** Called when a destination over its memory limit refuses the message (full-policy fail). Any thread. */
+    void sendRefusedFull(long requestId, int bytes, String why) {
+        if (requestId != 0) {
+            channel.error(requestId, ErrorCode.RESOURCE_ALLOCATION, why);
+        } else {
+            // Sent without asking for an answer: the client hears once per run of refusals, not once per message.
+            FULL_LOG.warn(log, "Dropped messages from {}: {}", channel.remoteAddress(), why);
+            if (!toldRefusedSends) {
+                toldRefusedSends = true;
+                channel.error(Protocol.REFUSED_UNANSWERED_SENDS, ErrorCode.RESOURCE_ALLOCATION,
+                        "messages sent without waiting were dropped: " + why);
+            }
             returnCredit(bytes);
         }
     }
@@ -607,6 +660,13 @@ public final class ServerConnection {
             executor.execute(() -> temporaries.remove(d));
             channel.receipt(requestId);
         });
+    }
+
+    /** The client reads again after it made deliveries pause: every consumer may take messages again. */
+    public void resumeDeliveries() {
+        for (ServerConsumer c : consumers.values()) {
+            c.destination().run(c::resumeDeliveries);
+        }
     }
 
     /** The client closes in order: release everything, then answer. */

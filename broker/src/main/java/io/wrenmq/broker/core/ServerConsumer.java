@@ -96,7 +96,14 @@ final class ServerConsumer {
     }
 
     boolean hasCredit() {
-        return credit > 0;
+        return credit > 0 && session.connection().channel().acceptsDeliveries();
+    }
+
+    /** Its connection reads again after a pause (see {@link ClientChannel#acceptsDeliveries()}). */
+    void resumeDeliveries() {
+        if (!closed && queue != null) {
+            queue.dispatch();
+        }
     }
 
     /** Whether it still holds deliveries, possibly after being closed (CLIENT_ACKNOWLEDGE keeps them acknowledgeable). */

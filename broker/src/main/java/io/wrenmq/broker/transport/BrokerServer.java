@@ -16,6 +16,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.wrenmq.broker.BrokerConfig;
 import io.wrenmq.broker.core.Broker;
 import io.wrenmq.jms.client.spi.DuplexStream;
+import io.wrenmq.protocol.Protocol;
 import io.wrenmq.protocol.codec.FrameDecoder;
 import io.wrenmq.protocol.codec.FrameEncoder;
 
@@ -107,7 +108,7 @@ public final class BrokerServer {
                 if (heartbeat > 0) {
                     p.addLast("idle", new IdleStateHandler(3 * heartbeat, heartbeat, 0, TimeUnit.MILLISECONDS));
                 }
-                p.addLast("decoder", new FrameDecoder(config.maxFrameSize()));
+                p.addLast("decoder", new FrameDecoder(config.maxFrameSize(), Protocol.MAX_HELLO_SIZE));
                 p.addLast("encoder", FrameEncoder.INSTANCE);
                 p.addLast("handler", new ConnectionHandler(broker, config));
                 if (tls) {

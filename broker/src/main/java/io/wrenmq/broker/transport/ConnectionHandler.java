@@ -17,6 +17,7 @@ import io.wrenmq.broker.core.ConsumerSpec;
 import io.wrenmq.broker.core.ProtocolViolationException;
 import io.wrenmq.broker.core.ServerConnection;
 import io.wrenmq.broker.core.ServerMessage;
+import io.wrenmq.broker.core.ThrottledLog;
 import io.wrenmq.jms.WrenVersion;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.protocol.AckFrame;
@@ -59,6 +60,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client connection on the broker: the handshake, then each frame becomes a call on {@link ServerConnection};
@@ -71,6 +73,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientChannel {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final ThrottledLog REFUSALS = new ThrottledLog();
+    /**
+     * Frames queued in the outbox beyond which deliveries pause, as they do when the channel's own buffer passes
+     * its high-water mark: together they bound what a client that stops reading costs the broker.
+     */
+    private static final long MAX_QUEUED_BYTES = 1024 * 1024;
 
     private final Broker broker;
     private final BrokerConfig config;
@@ -81,6 +89,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     /** HELLO has come; while its login is checked, {@link #connection} is still null. */
     private boolean greeted;
     private volatile boolean closing;
+    /** Set when a destination found this connection not writable; cleared when deliveries resume. */
+    private final AtomicBoolean deliveriesPaused = new AtomicBoolean();
+    /** Whether this connection is within max-connections; see {@link #refuseIfOverLimit}. */
+    private boolean admitted;
     private String remote = "?";
 
     ConnectionHandler(Broker broker, BrokerConfig config) {
@@ -91,8 +103,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        outbox = new FrameOutbox(channel);
+        outbox = new FrameOutbox(channel, this::resumeIfWritable);
         remote = String.valueOf(channel.remoteAddress());
+        admitted = broker.admission().admit();
         long timeout = config.handshakeTimeout().toMillis();
         handshakeTimer = ctx.executor().schedule(
                 () -> refuse("no HELLO within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS);
@@ -101,6 +114,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (channel != null) {
+            // Counted in channelActive, which a channel closed while registering never saw.
+            broker.admission().release();
+        }
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
@@ -146,6 +163,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
         }
         greeted = true;
         handshakeTimer.cancel(false);
+        if (refuseIfOverLimit()) {
+            return;
+        }
         if (hello.version() != Protocol.VERSION) {
             refuse("protocol version " + hello.version() + " is not supported; this broker speaks version "
                     + Protocol.VERSION);
@@ -182,6 +202,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
         outbox.send(new WelcomeFrame(Protocol.VERSION, WrenVersion.get(), connection.id(), config.maxFrameSize(),
                 config.sendWindow(), heartbeat));
         log.debug("Connection {} opened from {} (client id {})", connection.id(), remote, hello.clientId());
+    }
+
+    /**
+     * A connection past max-connections is refused at its HELLO, not when accepted: the client then reads the
+     * reason rather than a connection reset.
+     */
+    private boolean refuseIfOverLimit() {
+        if (admitted) {
+            return false;
+        }
+        closing = true;
+        outbox.send(new ErrorFrame(0, ErrorCode.RESOURCE_ALLOCATION, broker.admission().refusal(remote)));
+        closeAfterFlush();
+        return true;
     }
 
     private void dispatch(Frame frame) {
@@ -286,6 +320,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        resumeIfWritable();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** On the event loop, when the outbox drained or the socket took what was buffered. */
+    private void resumeIfWritable() {
+        if (deliveriesPaused.get() && writable() && connection != null && deliveriesPaused.compareAndSet(true, false)) {
+            connection.resumeDeliveries();
+        }
+    }
+
+    private boolean writable() {
+        return channel.isWritable() && outbox.queuedBytes() < MAX_QUEUED_BYTES;
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle) {
             if (idle.state() == IdleState.READER_IDLE) {
@@ -315,7 +366,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
             return;
         }
         closing = true;
-        log.warn("Closing connection from {}: {}", remote, reason);
+        // A flood of bad connections must not become a flood of log lines.
+        log.debug("Closing connection from {}: {}", remote, reason);
+        REFUSALS.warn(log, "Closing connection from {}: {}", remote, reason);
         outbox.send(new ErrorFrame(0, ErrorCode.PROTOCOL, reason));
         closeAfterFlush();
     }
@@ -380,6 +433,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
     public void disconnect() {
         closing = true;
         closeAfterFlush();
+    }
+
+    /** Any thread: a destination asks before each delivery. */
+    @Override
+    public boolean acceptsDeliveries() {
+        if (writable()) {
+            return true;
+        }
+        // Flagged before looking again: a resume that ran between the two looks is then not missed.
+        deliveriesPaused.set(true);
+        return writable();
     }
 
     @Override

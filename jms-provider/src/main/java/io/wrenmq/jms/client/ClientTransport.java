@@ -91,6 +91,9 @@ final class ClientTransport {
 
         void onSendCredit(int bytes);
 
+        /** The broker refused sends that wanted no answer; the connection goes on. */
+        void onRefusedSends(JMSException cause);
+
         /** The connection ended; {@code cause} is null when the client closed it in order. */
         void onClosed(JMSException cause);
     }
@@ -416,6 +419,10 @@ final class ClientTransport {
     }
 
     private void onError(ErrorFrame error) {
+        if (error.requestId() == Protocol.REFUSED_UNANSWERED_SENDS) {
+            listener.onRefusedSends(Exceptions.of(error.code(), error.message()));
+            return;
+        }
         if (error.requestId() == 0) {
             // The broker is about to close the connection and says why.
             brokerReason = error.message();

@@ -515,6 +515,17 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         sendWindow.release(bytes);
     }
 
+    /**
+     * A send that did not wait for the broker (NON_PERSISTENT) was refused after it returned: only the
+     * ExceptionListener can still be told, as ActiveMQ tells it of a failed asynchronous send.
+     */
+    @Override
+    public void onRefusedSends(JMSException cause) {
+        log.warn("Connection {}: the broker refused messages sent without waiting: {}", connectionId,
+                cause.getMessage());
+        tellExceptionListener(cause);
+    }
+
     @Override
     public void onClosed(JMSException cause) {
         if (cause == null || closed) {
@@ -525,8 +536,12 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
         for (WrenMessageConsumer c : consumers.values()) {
             c.connectionEnded(cause);
         }
-        ExceptionListener l = exceptionListener;
         log.warn("Connection {} to the broker failed: {}", connectionId, cause.getMessage());
+        tellExceptionListener(cause);
+    }
+
+    private void tellExceptionListener(JMSException cause) {
+        ExceptionListener l = exceptionListener;
         if (l != null) {
             Thread t = new Thread(() -> l.onException(cause), "wren-exception-listener");
             t.setDaemon(true);
@@ -576,6 +591,14 @@ public class WrenConnection implements Connection, QueueConnection, TopicConnect
             WrenConnection c = target;
             if (c != null) {
                 c.onSendCredit(bytes);
+            }
+        }
+
+        @Override
+        public void onRefusedSends(JMSException cause) {
+            WrenConnection c = target;
+            if (c != null) {
+                c.onRefusedSends(cause);
             }
         }
 

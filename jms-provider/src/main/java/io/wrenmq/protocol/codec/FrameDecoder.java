@@ -22,16 +22,28 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     private enum State { READ_LENGTH, READ_BODY, BAD_FRAME }
 
     private final int maxFrameSize;
+    /** The limit now: {@code firstFrameLimit} until the first frame is decoded, then {@link #maxFrameSize}. */
+    private int limit;
     private State state = State.READ_LENGTH;
     private int length;
 
     /** @param maxFrameSize the largest {@code length} accepted, type byte and body included */
     public FrameDecoder(int maxFrameSize) {
+        this(maxFrameSize, maxFrameSize);
+    }
+
+    /**
+     * @param maxFrameSize    the largest {@code length} accepted, type byte and body included
+     * @param firstFrameLimit the largest first frame: a peer that has not introduced itself yet must not make this
+     *                        end buffer a whole {@code maxFrameSize}
+     */
+    public FrameDecoder(int maxFrameSize, int firstFrameLimit) {
         if (maxFrameSize < Protocol.MIN_MAX_FRAME_SIZE) {
             throw new IllegalArgumentException("maxFrameSize " + maxFrameSize + " is below the minimum of "
                     + Protocol.MIN_MAX_FRAME_SIZE + " bytes");
         }
         this.maxFrameSize = maxFrameSize;
+        this.limit = Math.min(maxFrameSize, firstFrameLimit);
     }
 
     @Override
@@ -46,8 +58,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                     fail(in, out, "frame length " + length + " is below 1");
                     return;
                 }
-                if (length > maxFrameSize) {
-                    fail(in, out, "frame of " + length + " bytes exceeds the limit of " + maxFrameSize + " bytes");
+                if (length > limit) {
+                    fail(in, out, "frame of " + length + " bytes exceeds the limit of " + limit + " bytes");
                     return;
                 }
                 state = State.READ_BODY;
@@ -61,6 +73,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                 state = State.READ_LENGTH;
                 try {
                     out.add(FrameCodec.decode(typeCode, body));
+                    limit = maxFrameSize;
                 } catch (MalformedFrameException e) {
                     fail(in, out, e.getMessage());
                 }

@@ -7,6 +7,7 @@ import io.wrenmq.protocol.Frame;
 
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The way out for every frame of one connection, from any thread, in the order {@link #send} was called.
@@ -26,13 +27,32 @@ public final class FrameOutbox implements Runnable {
     private final Channel channel;
     private final Queue<Frame> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Roughly the encoded size of the frames queued and not yet handed to the channel. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Runnable afterDrain;
 
     public FrameOutbox(Channel channel) {
+        this(channel, () -> {
+        });
+    }
+
+    /** @param afterDrain runs on the event loop each time the queue has been handed to the channel */
+    public FrameOutbox(Channel channel, Runnable afterDrain) {
         this.channel = channel;
+        this.afterDrain = afterDrain;
+    }
+
+    /**
+     * Bytes queued here, not yet in the channel's own outbound buffer: with {@link Channel#isWritable()}, what a
+     * producer of frames looks at to stop before a client that does not read makes them pile up.
+     */
+    public long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** Queues {@code frame} to be written and flushed soon; never blocks. */
     public void send(Frame frame) {
+        queuedBytes.addAndGet(FrameCodec.sizeHint(frame));
         queue.offer(frame);
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(this);
@@ -45,13 +65,17 @@ public final class FrameOutbox implements Runnable {
         // Cleared before draining: a frame queued after the last poll schedules a new drain instead of being missed.
         scheduled.set(false);
         if (!channel.isActive()) {
-            queue.clear();
+            Frame dropped;
+            while ((dropped = queue.poll()) != null) {
+                queuedBytes.addAndGet(-FrameCodec.sizeHint(dropped));
+            }
             return;
         }
         ByteBuf buf = null;
         Frame frame;
         while ((frame = queue.poll()) != null) {
             int size = FrameCodec.sizeHint(frame);
+            queuedBytes.addAndGet(-size);
             if (buf != null && (buf.writableBytes() < size || buf.readableBytes() >= CHUNK)) {
                 channel.write(buf, channel.voidPromise());
                 buf = null;
@@ -66,5 +90,6 @@ public final class FrameOutbox implements Runnable {
             channel.write(buf, channel.voidPromise());
         }
         channel.flush();
+        afterDrain.run();
     }
 }

@@ -22,7 +22,11 @@ final class DecoderChannel implements AutoCloseable {
     private final List<ByteBuf> fed = new ArrayList<>();
 
     DecoderChannel(int maxFrameSize) {
-        channel = new EmbeddedChannel(new FrameDecoder(maxFrameSize));
+        this(new FrameDecoder(maxFrameSize));
+    }
+
+    DecoderChannel(FrameDecoder decoder) {
+        channel = new EmbeddedChannel(decoder);
     }
 
     /** Feeds {@code bytes} as one read from the socket and returns what the decoder passed up. */

@@ -115,6 +115,18 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aFirstFrameLimitHoldsOnlyUntilTheFirstFrame() {
+        byte[] big = EncoderChannel.bytesOf(new SendFrame(1, 2, WireDestination.queue("q"), new byte[100]));
+        try (DecoderChannel decoder = new DecoderChannel(new FrameDecoder(LIMIT, RECEIPT.length - 4))) {
+            assertEquals(List.of(new ReceiptFrame(42)), decoder.feed(RECEIPT));
+            assertEquals(1, decoder.feed(big).size(), "after the first frame the frame limit applies");
+        }
+        try (DecoderChannel decoder = new DecoderChannel(new FrameDecoder(LIMIT, RECEIPT.length - 4))) {
+            assertFailure("exceeds the limit of " + (RECEIPT.length - 4) + " bytes", decoder.feed(big, 0, 4));
+        }
+    }
+
+    @Test
     void acceptsAFrameOfExactlyTheLimit() {
         WireDestination queue = WireDestination.queue("q");
         int overhead = EncoderChannel.bytesOf(new SendFrame(1, 2, queue, new byte[0])).length - 4;
