@@ -26,6 +26,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     private int limit;
     private State state = State.READ_LENGTH;
     private int length;
+    private boolean decodedAny;
 
     /** @param maxFrameSize the largest {@code length} accepted, type byte and body included */
     public FrameDecoder(int maxFrameSize) {
@@ -59,7 +60,10 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                     return;
                 }
                 if (length > limit) {
-                    fail(in, out, "frame of " + length + " bytes exceeds the limit of " + limit + " bytes");
+                    fail(in, out, !decodedAny && looksLikeTlsHandshake(length)
+                            ? "the peer opened with a TLS handshake, not a Wren frame: this port takes plain tcp:// "
+                            + "clients; TLS clients connect to the broker's ssl-port"
+                            : "frame of " + length + " bytes exceeds the limit of " + limit + " bytes");
                     return;
                 }
                 state = State.READ_BODY;
@@ -74,6 +78,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                 try {
                     out.add(FrameCodec.decode(typeCode, body));
                     limit = maxFrameSize;
+                    decodedAny = true;
                 } catch (MalformedFrameException e) {
                     fail(in, out, e.getMessage());
                 }
@@ -84,6 +89,14 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             default:
                 throw new AssertionError(state);
         }
+    }
+
+    /**
+     * Whether the first four bytes, read as a length, are those of a TLS record carrying a handshake (content type
+     * 22, version 3.x): a TLS client at a plain port, which deserves a clearer word than "frame too large".
+     */
+    private static boolean looksLikeTlsHandshake(int firstWord) {
+        return (firstWord >>> 24) == 0x16 && ((firstWord >>> 16) & 0xff) == 0x03;
     }
 
     private void fail(ByteBuf in, List<Object> out, String reason) {

@@ -115,6 +115,17 @@ class FrameDecoderTest {
     }
 
     @Test
+    void saysSoWhenTheFirstBytesAreATlsHandshake() {
+        // A TLS record header: handshake (22), version 3.1, then a length; read as a Wren length it is ~369 MB.
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc};
+        assertRefused(LIMIT, "TLS handshake", clientHello);
+        try (DecoderChannel decoder = new DecoderChannel(LIMIT)) {
+            decoder.feed(RECEIPT);
+            assertFailure("exceeds the limit", decoder.feed(clientHello));
+        }
+    }
+
+    @Test
     void aFirstFrameLimitHoldsOnlyUntilTheFirstFrame() {
         byte[] big = EncoderChannel.bytesOf(new SendFrame(1, 2, WireDestination.queue("q"), new byte[100]));
         try (DecoderChannel decoder = new DecoderChannel(new FrameDecoder(LIMIT, RECEIPT.length - 4))) {
