@@ -610,13 +610,8 @@ final class MessageQueue {
      * dropped.
      */
     private void expire(QueueEntry entry) {
-        DeliveryPolicy policy = owner.policy();
-        if (!policy.keepsExpired() || owner.isQueueNamed(policy.expiryQueue())) {
-            discard(entry);
-            return;
-        }
         takeAside(entry);
-        owner.mover().move(this, entry, expiryMove(policy));
+        expiredInFlight(entry);
     }
 
     /**
@@ -693,16 +688,6 @@ final class MessageQueue {
                 readEpoch++;
             }
         }
-    }
-
-    /** Drops an expired entry that no queue takes. */
-    private void discard(QueueEntry entry) {
-        owner.memoryReleased(entry.message.memorySize());
-        owner.expired();
-        if (entry.isStored()) {
-            store.acknowledged(holderId, entry.sequence);
-        }
-        storedLeft(entry);
     }
 
     /**
