@@ -164,6 +164,20 @@ final class ClientTls {
                 + "check " + KEY_STORE_PATH + ")" : "");
     }
 
+    /**
+     * A connection over TLS that ended before the broker's WELCOME, without a client certificate configured: a
+     * broker that needs one may close before its alert is read (the HELLO crossing its close makes a reset), so the
+     * failure names the option to check. A refusal the broker typed (a wrong password) is left as it is.
+     */
+    static JMSException withRefusalHint(BrokerUrl url, JMSException e) {
+        if (e.getClass() != JMSException.class || url.option(KEY_STORE_PATH) != null
+                || String.valueOf(e.getMessage()).contains(KEY_STORE_PATH)) {
+            return e;
+        }
+        return Exceptions.withCause(new JMSException(e.getMessage() + " (if the broker requires client "
+                + "certificates, set " + KEY_STORE_PATH + ")", e.getErrorCode()), e);
+    }
+
     /** A failed handshake in words, with what to check. */
     static String explain(BrokerUrl url, SSLException e) {
         String hint = "";

@@ -169,7 +169,7 @@ final class ClientTransport {
             t.abort();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (cause instanceof JMSException je) {
-                throw je;
+                throw url.tls() ? ClientTls.withRefusalHint(url, je) : je;
             }
             throw Exceptions.withCause(new JMSException("no answer from the broker at " + url.address() + " within "
                     + connectTimeout + " ms"), cause);
@@ -273,7 +273,13 @@ final class ClientTransport {
                     writeBuffer.readableBytes());
             lastWrite = System.nanoTime();
         } catch (IOException e) {
-            fail("cannot write to the broker: " + e.getMessage(), null);
+            if (handshake.isDone()) {
+                fail("cannot write to the broker: " + e.getMessage(), null);
+            } else {
+                // A broker refusing a TLS client certificate closes as the HELLO goes out; its alert, which the
+                // reader is about to see, says why, and this write's reset must not hide it.
+                log.debug("Writing the HELLO to {} failed", peer, e);
+            }
         } finally {
             writeBuffer.clear();
             if (writeBuffer.capacity() > 4 * WRITE_CHUNK) {
