@@ -59,8 +59,9 @@ import javax.net.ssl.SSLException;
  * need not go at once (acknowledgements) are only queued: they leave with the next frame that goes, or after at
  * most {@value #LAZY_MICROS} µs by the writer thread. Either way frames are written under one lock, in the order
  * they were queued, by whoever holds it; a sender that finds it taken leaves its frame to the holder, which writes
- * everything queued before it lets go. One reader thread per
- * connection reads frames and hands them to the listener; application code never runs on it. A shared timer
+ * everything queued before it lets go. One thread at a time reads a connection's frames and hands them to the
+ * listener; a reading thread that is to run application code (a session's message listener) first hands reading to
+ * another thread, so a listener never holds up the frames of others. A shared timer
  * sends pings on an idle connection and closes one from which nothing was heard for three heartbeat intervals.
  */
 final class ClientTransport {
@@ -100,7 +101,7 @@ final class ClientTransport {
 
     private final DuplexStream link;
     private final String peer;
-    private final InputStream in;
+    private final FrameInput in;
     private final OutputStream out;
     private final Listener listener;
     private final long requestTimeoutMs;
@@ -122,12 +123,17 @@ final class ClientTransport {
     private final AtomicBoolean lazyWaiting = new AtomicBoolean();
     private ScheduledFuture<?> heartbeat;
     private Thread writer;
+    /** Set by {@link #runOnReadingThread} while a frame is dispatched; touched only by the reading thread. */
+    private Runnable afterFrame;
+
+    /** The connection whose frames the current thread is reading, if it is reading one. */
+    private static final ThreadLocal<ClientTransport> READING = new ThreadLocal<>();
 
     private ClientTransport(DuplexStream link, Listener listener, long requestTimeoutMs) throws IOException {
         this.link = link;
         this.peer = link.toString();
         // Buffered: a stream of small frames is then read a buffer at a time, not two system calls per frame.
-        this.in = new BufferedInputStream(link.input(), READ_BUFFER);
+        this.in = new FrameInput(link.input());
         this.out = link.output();
         this.listener = listener;
         this.requestTimeoutMs = requestTimeoutMs;
@@ -150,12 +156,9 @@ final class ClientTransport {
             throw Exceptions.withCause(new JMSException("cannot connect to the broker at " + url.address() + ": "
                     + e.getMessage()), e);
         }
-        String name = url.address();
-        Thread reader = new Thread(t::readLoop, "wren-reader-" + name);
-        reader.setDaemon(true);
-        t.writer = new Thread(t::writeLoop, "wren-writer-" + name);
+        t.writer = new Thread(t::writeLoop, "wren-writer-" + url.address());
         t.writer.setDaemon(true);
-        reader.start();
+        ClientThreads.run(t::readLoop);
         t.writer.start();
         t.send(hello);
         Frame answer;
@@ -364,9 +367,42 @@ final class ClientTransport {
         return copy;
     }
 
-    // Reading, on the reader thread
+    // Reading, on a thread of ClientThreads
+
+    /**
+     * Called while the calling thread dispatches a frame it read: if no further frame is already waiting, that
+     * thread runs {@code task} once the dispatch is done, after handing reading over to another thread. A listener
+     * then starts at once instead of after another thread's wake-up, which is most of a request's round trip; the
+     * wake-up of the next reader overlaps the listener's work. In a burst (more frames waiting) the reader reads
+     * on and the caller runs the task elsewhere.
+     *
+     * @return false if the caller is not reading frames, or more frames wait, or a task was already taken
+     */
+    static boolean runOnReadingThread(Runnable task) {
+        ClientTransport t = READING.get();
+        if (t == null || t.afterFrame != null || t.in.buffered() > 0) {
+            return false;
+        }
+        t.afterFrame = task;
+        return true;
+    }
 
     private void readLoop() {
+        READING.set(this);
+        Runnable task;
+        try {
+            task = readFrames();
+        } finally {
+            READING.remove();
+        }
+        if (task != null) {
+            ClientThreads.run(this::readLoop);
+            task.run();
+        }
+    }
+
+    /** Reads and dispatches frames until the connection ends (then null) or a task was handed to this thread. */
+    private Runnable readFrames() {
         try {
             byte[] header = new byte[5];
             while (true) {
@@ -380,6 +416,11 @@ final class ClientTransport {
                 readFully(body, body.length);
                 lastRead = System.nanoTime();
                 dispatch(FrameCodec.decode(header[4] & 0xff, Unpooled.wrappedBuffer(body)));
+                Runnable task = afterFrame;
+                if (task != null) {
+                    afterFrame = null;
+                    return task;
+                }
             }
         } catch (MalformedFrameException e) {
             brokerReason = "malformed frame from the broker: " + e.getMessage();
@@ -395,6 +436,7 @@ final class ClientTransport {
             log.warn("Closing the connection to {}", peer, e);
         }
         ended();
+        return null;
     }
 
     private void readFully(byte[] b, int n) throws IOException {
@@ -540,5 +582,17 @@ final class ClientTransport {
     /** Protocol constant re-exported for callers that size messages. */
     static int frameOverhead() {
         return Protocol.FRAME_OVERHEAD;
+    }
+
+    /** Buffered input that tells how much it holds: whether another frame is already waiting. */
+    private static final class FrameInput extends BufferedInputStream {
+        FrameInput(InputStream in) {
+            super(in, READ_BUFFER);
+        }
+
+        /** Called by the reading thread only, which also fills the buffer. */
+        int buffered() {
+            return count - pos;
+        }
     }
 }
