@@ -56,8 +56,8 @@ import javax.net.ssl.SSLException;
  * hand-over to an I/O thread, a wake-up per send and the largest cost of a round trip. When sends come fast (one
  * within {@value #BURST_MICROS} µs of the last write), they are queued for the connection's writer thread, which
  * writes everything queued in one system call while the senders carry on, as an event loop would. Frames that
- * need not go at once (acknowledgements) are only queued: they leave with the next frame that goes, or after at
- * most {@value #LAZY_MICROS} µs by the writer thread. Either way frames are written under one lock, in the order
+ * need not go at once (acknowledgements) are only queued: they leave with the next frame that goes, or within
+ * about {@value #LAZY_MICROS} µs by the writer thread. Either way frames are written under one lock, in the order
  * they were queued, by whoever holds it; a sender that finds it taken leaves its frame to the holder, which writes
  * everything queued before it lets go. One thread at a time reads a connection's frames and hands them to the
  * listener; a reading thread that is to run application code (a session's message listener) first hands reading to
@@ -78,6 +78,8 @@ final class ClientTransport {
     /** The longest a frame sent lazily waits for another frame to go with. */
     private static final long LAZY_MICROS = 1000;
     private static final long LAZY_NANOS = TimeUnit.MICROSECONDS.toNanos(LAZY_MICROS);
+    /** After this many ticks without a lazy frame the writer stops ticking and sleeps until woken. */
+    private static final int IDLE_TICKS = 100;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wren-heartbeat");
         t.setDaemon(true);
@@ -119,8 +121,10 @@ final class ClientTransport {
     private volatile long lastRead = System.nanoTime();
     private volatile long lastWrite = System.nanoTime();
     private volatile long lastSend;
-    /** Set while frames sent lazily wait; the writer then writes after {@link #LAZY_NANOS} if nobody else has. */
+    /** Set when a frame is sent lazily, cleared by the writer's tick that covers it. */
     private final AtomicBoolean lazyWaiting = new AtomicBoolean();
+    /** True while the writer wakes every {@link #LAZY_NANOS} by itself, so lazy senders need not wake it. */
+    private volatile boolean writerTicking;
     private ScheduledFuture<?> heartbeat;
     private Thread writer;
     /** Set by {@link #runOnReadingThread} while a frame is dispatched; touched only by the reading thread. */
@@ -218,26 +222,43 @@ final class ClientTransport {
     }
 
     /**
-     * Sends a frame that may wait a little (an acknowledgement): it goes with the next frame sent, or within
-     * {@value #LAZY_MICROS} µs.
+     * Sends a frame that may wait a little (an acknowledgement): it goes with the next frame sent, or by the
+     * writer's next tick, within two ticks of {@value #LAZY_MICROS} µs.
      */
     void sendLazily(Frame frame) {
         outbox.offer(frame);
-        if (lazyWaiting.compareAndSet(false, true)) {
+        if (!lazyWaiting.get()) {
+            lazyWaiting.set(true);
+        }
+        if (!writerTicking) {
             LockSupport.unpark(writer);
         }
     }
 
     /**
-     * The writer thread: writes what bursts of sends queue, and lazy frames nobody took along, until the end. The
-     * flag is cleared before the write that covers what set it, and checked before every park, so no frame is left
-     * behind (a permit from an unpark in between makes the park return at once).
+     * The writer thread: writes what bursts of sends queue, and lazy frames nobody took along, until the end. While
+     * lazy frames keep coming (a consumer acknowledging) it ticks every {@link #LAZY_NANOS} rather than being woken
+     * for each: a wake-up costs the sender a system call. A lazy sender sets the flag before it reads
+     * {@link #writerTicking}, and the writer clears that before it reads the flag, so either the writer ticks on or
+     * the sender wakes it; no frame is left behind.
      */
     private void writeLoop() {
+        int idle = 0;
         while (!ended) {
-            if (lazyWaiting.get()) {
+            if (writerTicking) {
                 LockSupport.parkNanos(this, LAZY_NANOS);
-                lazyWaiting.set(false);
+                idle = lazyWaiting.getAndSet(false) ? 0 : idle + 1;
+                if (idle >= IDLE_TICKS) {
+                    writerTicking = false;
+                    if (lazyWaiting.get()) {
+                        writerTicking = true;
+                        idle = 0;
+                    }
+                }
+            } else if (lazyWaiting.get()) {
+                writerTicking = true;
+                idle = 0;
+                continue;
             } else if (outbox.isEmpty()) {
                 LockSupport.park(this);
             }
