@@ -211,6 +211,38 @@ class ConsumerTest extends JmsTestSupport {
     }
 
     @Test
+    @DisplayName("a listener that blocks holds up neither the listeners of other sessions of its connection nor the "
+            + "receipt of its own synchronous send")
+    void aBlockedListenerHoldsUpNoOtherSession() throws Exception {
+        String a = uniqueName();
+        String b = uniqueName();
+        Connection c = connection();
+        CountDownLatch otherSessionCalled = new CountDownLatch(1);
+        CompletableFuture<Boolean> blockedListener = new CompletableFuture<>();
+        Session sa = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer fromListener = sa.createProducer(sa.createQueue(uniqueName()));
+        sa.createConsumer(sa.createQueue(a)).setMessageListener(m -> {
+            try {
+                // A persistent send returns only once the broker's receipt has been read.
+                fromListener.send(sa.createTextMessage("sent from a listener"));
+                blockedListener.complete(otherSessionCalled.await(10, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                blockedListener.completeExceptionally(e);
+            }
+        });
+        Session sb = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        sb.createConsumer(sb.createQueue(b)).setMessageListener(m -> otherSessionCalled.countDown());
+        c.start();
+        // From another connection, so that each delivery arrives alone, as a request to a service does.
+        Session ps = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = ps.createProducer(null);
+        p.send(ps.createQueue(a), ps.createMessage());
+        p.send(ps.createQueue(b), ps.createMessage());
+        assertTrue(blockedListener.get(15, TimeUnit.SECONDS),
+                "the other session's listener was not called while the first one waited");
+    }
+
+    @Test
     @DisplayName("receive on a consumer with a MessageListener is refused")
     void receiveWithListenerIsRefused() throws Exception {
         Connection c = connection();

@@ -410,20 +410,29 @@ final class ClientTransport {
 
     private void readLoop() {
         READING.set(this);
-        Runnable task;
+        boolean readOn;
         try {
-            task = readFrames();
+            readOn = readFrames();
         } finally {
             READING.remove();
         }
-        if (task != null) {
+        // Taken even if the connection ended while the frame that handed it over was dispatched: a task dropped
+        // here would leave its executor scheduled, and so stalled, for good.
+        Runnable task = afterFrame;
+        afterFrame = null;
+        if (readOn) {
             ClientThreads.run(this::readLoop);
+        }
+        if (task != null) {
             task.run();
         }
     }
 
-    /** Reads and dispatches frames until the connection ends (then null) or a task was handed to this thread. */
-    private Runnable readFrames() {
+    /**
+     * Reads and dispatches frames until a task is handed to this thread (then true: another thread must read on)
+     * or the connection ends (false).
+     */
+    private boolean readFrames() {
         try {
             byte[] header = new byte[5];
             while (true) {
@@ -437,10 +446,8 @@ final class ClientTransport {
                 readFully(body, body.length);
                 lastRead = System.nanoTime();
                 dispatch(FrameCodec.decode(header[4] & 0xff, Unpooled.wrappedBuffer(body)));
-                Runnable task = afterFrame;
-                if (task != null) {
-                    afterFrame = null;
-                    return task;
+                if (afterFrame != null) {
+                    return true;
                 }
             }
         } catch (MalformedFrameException e) {
@@ -457,7 +464,7 @@ final class ClientTransport {
             log.warn("Closing the connection to {}", peer, e);
         }
         ended();
-        return null;
+        return false;
     }
 
     private void readFully(byte[] b, int n) throws IOException {
