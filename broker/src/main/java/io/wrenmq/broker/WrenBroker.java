@@ -107,8 +107,8 @@ public final class WrenBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (e instanceof BindException) {
-                throw new BrokerStartException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                        + e.getMessage(), e);
+                // Its message names the address and the option (port, ssl-port, or the in-VM acceptor).
+                throw new BrokerStartException(e.getMessage(), e);
             }
             if (e instanceof StoreException) {
                 throw new BrokerStartException("cannot read the store (" + storeDescription(config) + "): "

@@ -1,6 +1,7 @@
 package io.wrenmq.tck;
 
 import io.wrenmq.broker.BrokerConfig;
+import io.wrenmq.broker.BrokerStartException;
 import io.wrenmq.broker.WrenBroker;
 import io.wrenmq.jms.WrenConnectionFactory;
 import jakarta.jms.Connection;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,9 +122,11 @@ class TlsTest extends JmsTestSupport {
         assertRoundTrip(c, "over TLS");
         assertRoundTrip(c, "x".repeat(300_000));
         assertRoundTrip(connect(sslUrl(b, "localhost", trusting(clientTrust))), "by host name");
+        assertRoundTrip(connect("tcp://127.0.0.1:" + b.tlsPort() + "?sslEnabled=true&" + trusting(clientTrust)),
+                "as Artemis URLs ask for TLS");
         assertRoundTrip(connect(Broker.url(b, null)), "the plain port still works");
         c.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.connectionCount() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.connectionCount() == 3);
     }
 
     @Test
@@ -169,6 +174,16 @@ class TlsTest extends JmsTestSupport {
         refused("ssl://127.0.0.1:" + b.port() + "?connectTimeout=5000&" + trusting(clientTrust));
         assertRoundTrip(good, "still here");
         await().atMost(Duration.ofSeconds(10)).until(() -> b.connectionCount() == 1);
+    }
+
+    @Test
+    @DisplayName("an ssl-port that is taken stops the start with an error naming ssl-port and that port")
+    void takenTlsPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            BrokerStartException e = assertThrows(BrokerStartException.class,
+                    () -> broker(brokerKeys, c -> c.set("ssl-port", String.valueOf(taken.getLocalPort()))));
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort() + " (ssl-port)"), e.getMessage());
+        }
     }
 
     @Test

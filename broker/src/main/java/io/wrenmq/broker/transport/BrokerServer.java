@@ -61,11 +61,12 @@ public final class BrokerServer {
             throws InterruptedException, BindException {
         ChannelGroup clients = new DefaultChannelGroup("wren-clients", GlobalEventExecutor.INSTANCE);
         ChannelInitializer<Channel> pipeline = pipeline(config, broker, clients, false);
-        Channel tcp = config.tcp() ? bindTcp(config, config.port(), transports, pipeline) : null;
+        Channel tcp = config.tcp() ? bindTcp(config, "port", config.port(), transports, pipeline) : null;
         Channel tls = null;
         if (config.tls().enabled()) {
             try {
-                tls = bindTcp(config, config.tls().port(), transports, pipeline(config, broker, clients, true));
+                tls = bindTcp(config, "ssl-port", config.tls().port(), transports,
+                        pipeline(config, broker, clients, true));
             } catch (BindException | InterruptedException e) {
                 close(tcp);
                 throw e;
@@ -118,7 +119,8 @@ public final class BrokerServer {
         };
     }
 
-    private static Channel bindTcp(BrokerConfig config, int port, Transports transports,
+    /** Binds {@code port}, the value of the option {@code option}, which a failure names. */
+    private static Channel bindTcp(BrokerConfig config, String option, int port, Transports transports,
                                    ChannelInitializer<Channel> pipeline) throws InterruptedException, BindException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(transports.acceptor(), transports.workers())
@@ -132,7 +134,8 @@ public final class BrokerServer {
         ChannelFuture bound = b.bind(new InetSocketAddress(config.host(), port)).await();
         if (!bound.isSuccess()) {
             // NIO reports a java.net.BindException, native epoll its own IOException: one type for the caller.
-            BindException e = new BindException(bound.cause().getMessage());
+            BindException e = new BindException("cannot listen on " + config.host() + ":" + port + " (" + option
+                    + "): " + bound.cause().getMessage());
             e.initCause(bound.cause());
             throw e;
         }

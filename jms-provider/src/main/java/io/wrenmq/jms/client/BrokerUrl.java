@@ -17,7 +17,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A broker address: {@code tcp://host:port?key=value&...}, {@code ssl://host:port?key=value&...} for TLS, or
+ * A broker address: {@code tcp://host:port?key=value&...}, {@code ssl://host:port?key=value&...} for TLS (also
+ * written, as Artemis users do, {@code tcp://host:port?sslEnabled=true&...}), or
  * {@code vm://name?key=value&...} for a broker in this JVM (see {@link InVmConnector}). A TCP port defaults to
  * {@value Protocol#DEFAULT_PORT}, a TLS port to {@value Protocol#DEFAULT_TLS_PORT}; an in-VM URL has no port and
  * {@link #host()} is the broker's name.
@@ -37,6 +38,8 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
     public static final String TCP = "tcp";
     public static final String VM = "vm";
     public static final String SSL = "ssl";
+    /** Artemis's way to ask for TLS: {@code tcp://host:port?sslEnabled=true} is {@code ssl://host:port}. */
+    public static final String SSL_ENABLED = "sslEnabled";
     static final Set<String> KNOWN_OPTIONS = Set.of("prefetch", "user", "password", "clientID", "connectTimeout",
             "requestTimeout", DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
     /** Options of vm:// URLs that configure the broker rather than the connection. */
@@ -68,14 +71,20 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         BrokerUrl parsed;
+        Map<String, String> query = query(uri);
         if (TCP.equals(scheme)) {
-            parsed = new BrokerUrl(TCP, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_PORT : uri.getPort(),
-                    options(url, uri, KNOWN_OPTIONS));
+            boolean tls = sslEnabled(query);
+            Map<String, String> options = options(url, query, union(tls ? union(KNOWN_OPTIONS, ClientTls.OPTIONS)
+                    : KNOWN_OPTIONS, Set.of(SSL_ENABLED)));
+            options.remove(SSL_ENABLED);
+            parsed = new BrokerUrl(tls ? SSL : TCP, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_PORT
+                    : uri.getPort(), options);
         } else if (SSL.equals(scheme)) {
             parsed = new BrokerUrl(SSL, tcpHost(url, uri), uri.getPort() < 0 ? Protocol.DEFAULT_TLS_PORT
-                    : uri.getPort(), options(url, uri, union(KNOWN_OPTIONS, ClientTls.OPTIONS)));
+                    : uri.getPort(), options(url, query, union(KNOWN_OPTIONS, ClientTls.OPTIONS)));
         } else if (VM.equals(scheme)) {
-            parsed = new BrokerUrl(VM, vmName(url, uri), -1, options(url, uri, union(KNOWN_OPTIONS, BROKER_OPTIONS)));
+            parsed = new BrokerUrl(VM, vmName(url, uri), -1, options(url, query,
+                    union(KNOWN_OPTIONS, BROKER_OPTIONS)));
         } else {
             throw new IllegalArgumentException("'" + url + "': unsupported scheme '" + uri.getScheme() + "'; "
                     + EXPECTED);
@@ -116,7 +125,8 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
         return u;
     }
 
-    private static Map<String, String> options(String url, URI uri, Set<String> known) {
+    /** The options of {@code url}, in their order, decoded. */
+    private static Map<String, String> query(URI uri) {
         Map<String, String> options = new LinkedHashMap<>();
         String query = uri.getRawQuery();
         if (query == null || query.isEmpty()) {
@@ -127,17 +137,31 @@ public record BrokerUrl(String scheme, String host, int port, Map<String, String
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            options.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return options;
+    }
+
+    /** {@code query}, once every key in it is known. */
+    private static Map<String, String> options(String url, Map<String, String> query, Set<String> known) {
+        for (String key : query.keySet()) {
             if (!known.contains(key)) {
                 String hint = BROKER_OPTIONS.contains(key) ? " (it configures an in-VM broker: vm:// URLs only)"
-                        : ClientTls.OPTIONS.contains(key) ? " (a TLS option: ssl:// URLs only)" : "";
+                        : ClientTls.OPTIONS.contains(key) ? " (a TLS option: ssl:// URLs, or tcp:// with "
+                        + SSL_ENABLED + "=true)" : "";
                 throw new IllegalArgumentException("'" + url + "': unknown option '" + key + "'" + hint
                         + "; known options: " + String.join(", ", new TreeSet<>(known)));
             }
-            options.put(key, value);
         }
-        return options;
+        return new LinkedHashMap<>(query);
+    }
+
+    private static boolean sslEnabled(Map<String, String> query) {
+        String v = query.get(SSL_ENABLED);
+        if (v != null && !v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("option " + SSL_ENABLED + "=" + v + " is not true or false");
+        }
+        return "true".equals(v);
     }
 
     private void checkBrokerOptions() {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,12 +86,28 @@ class BrokerUrlTest {
     }
 
     @Test
+    @DisplayName("Artemis's tcp://host:port?sslEnabled=true is TLS to that port, with the TLS options")
+    void sslEnabledIsTls() {
+        BrokerUrl url = BrokerUrl.parse("tcp://broker.example.com:61617?sslEnabled=true&trustStorePath=/t.p12"
+                + "&prefetch=5");
+        assertTrue(url.tls());
+        assertEquals("broker.example.com:61617", url.address());
+        assertEquals("/t.p12", url.option(ClientTls.TRUST_STORE_PATH));
+        assertEquals(5, url.prefetch(BrokerUrl.DEFAULT_PREFETCH));
+        assertNull(url.option(BrokerUrl.SSL_ENABLED));
+        assertFalse(BrokerUrl.parse("tcp://h:1?sslEnabled=false").tls());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> BrokerUrl.parse("tcp://h:1?sslEnabled=yes"));
+        assertEquals("option sslEnabled=yes is not true or false", bad.getMessage());
+    }
+
+    @Test
     @DisplayName("TLS options are refused on tcp URLs, and verifyHost must be true or false")
     void checksTlsOptions() {
         IllegalArgumentException tcp = assertThrows(IllegalArgumentException.class,
                 () -> BrokerUrl.parse("tcp://h:1?trustStorePath=/t.p12"));
-        assertTrue(tcp.getMessage().contains("unknown option 'trustStorePath' (a TLS option: ssl:// URLs only)"),
-                tcp.getMessage());
+        assertTrue(tcp.getMessage().contains("unknown option 'trustStorePath' (a TLS option: ssl:// URLs, or "
+                + "tcp:// with sslEnabled=true)"), tcp.getMessage());
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
                 () -> BrokerUrl.parse("ssl://h:1?verifyHost=no"));
         assertEquals("option verifyHost=no is not true or false", flag.getMessage());
