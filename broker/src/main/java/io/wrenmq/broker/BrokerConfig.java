@@ -112,17 +112,17 @@ public final class BrokerConfig {
         k.put("jdbc-password", "database password (default: none)");
         k.put("sync-commits", "embedded H2 only: sync the database file to disk at every commit, so that "
                 + "persistent messages survive a machine crash, not only a broker crash (default false)");
-        DeliveryPolicy d = DeliveryPolicy.DEFAULT;
-        k.put(DeliveryPolicy.MAX_DELIVERY_ATTEMPTS, "deliveries after which a message that comes back again "
+        DestinationPolicy d = DestinationPolicy.DEFAULT;
+        k.put(DestinationPolicy.MAX_DELIVERY_ATTEMPTS, "deliveries after which a message that comes back again "
                 + "(rollback, recover, a listener that throws, a consumer that goes away) moves to the dead-letter "
                 + "queue; 0 for no limit (default " + d.maxDeliveryAttempts() + ")");
-        k.put(DeliveryPolicy.REDELIVERY_DELAY, "how long a message that came back waits before it is delivered "
+        k.put(DestinationPolicy.REDELIVERY_DELAY, "how long a message that came back waits before it is delivered "
                 + "again (default 0)");
-        k.put(DeliveryPolicy.DEAD_LETTER_QUEUE, "queue that takes messages delivered too often (default "
+        k.put(DestinationPolicy.DEAD_LETTER_QUEUE, "queue that takes messages delivered too often (default "
                 + d.deadLetterQueue() + ")");
-        k.put(DeliveryPolicy.EXPIRY_QUEUE, "queue that takes expired messages; empty drops them (default "
+        k.put(DestinationPolicy.EXPIRY_QUEUE, "queue that takes expired messages; empty drops them (default "
                 + d.expiryQueue() + ")");
-        k.put(DeliveryPolicy.FULL_POLICY, "what a send to a destination over max-destination-memory meets: block "
+        k.put(DestinationPolicy.FULL_POLICY, "what a send to a destination over max-destination-memory meets: block "
                 + "(the producer waits) or fail (ResourceAllocationException) (default "
                 + d.fullPolicy().configName() + ")");
         k.put("expiry-scan-period", "how often waiting messages are checked for expiry; 0 checks them only "
@@ -266,7 +266,7 @@ public final class BrokerConfig {
         private String jdbcUser;
         private String jdbcPassword;
         private boolean syncCommits;
-        private DestinationPolicies policies = DestinationPolicies.of(DeliveryPolicy.DEFAULT);
+        private DestinationPolicies policies = DestinationPolicies.of(DestinationPolicy.DEFAULT);
         private Duration expiryScanPeriod = Duration.ofSeconds(1);
         private final SecurityConfig.Builder security = new SecurityConfig.Builder();
         private final TlsConfig.Builder tls = new TlsConfig.Builder();
@@ -358,13 +358,13 @@ public final class BrokerConfig {
         }
 
         /** The policy of every destination no {@link #policy} pattern overrides. */
-        public Builder defaultPolicy(DeliveryPolicy policy) {
+        public Builder defaultPolicy(DestinationPolicy policy) {
             this.policies = policies.withDefaults(policy);
             return this;
         }
 
         /**
-         * Overrides one setting of the {@link DeliveryPolicy} (named as in {@link #KEYS}) for the destinations
+         * Overrides one setting of the {@link DestinationPolicy} (named as in {@link #KEYS}) for the destinations
          * whose name matches {@code pattern} (see {@link DestinationPolicies}).
          *
          * @throws IllegalArgumentException for an unknown setting or a value that does not parse
@@ -442,9 +442,9 @@ public final class BrokerConfig {
                     case "jdbc-user" -> jdbcUser(value);
                     case "jdbc-password" -> jdbcPassword(value);
                     case "sync-commits" -> syncCommits(parseBoolean(key, value));
-                    case DeliveryPolicy.MAX_DELIVERY_ATTEMPTS, DeliveryPolicy.REDELIVERY_DELAY,
-                            DeliveryPolicy.DEAD_LETTER_QUEUE, DeliveryPolicy.EXPIRY_QUEUE,
-                            DeliveryPolicy.FULL_POLICY ->
+                    case DestinationPolicy.MAX_DELIVERY_ATTEMPTS, DestinationPolicy.REDELIVERY_DELAY,
+                            DestinationPolicy.DEAD_LETTER_QUEUE, DestinationPolicy.EXPIRY_QUEUE,
+                            DestinationPolicy.FULL_POLICY ->
                             defaultPolicy(policies.defaults().with(key, value));
                     case "expiry-scan-period" -> expiryScanPeriod(parseDuration(value));
                     case ConnectionLimits.MAX_CONNECTIONS, ConnectionLimits.MAX_SESSIONS,

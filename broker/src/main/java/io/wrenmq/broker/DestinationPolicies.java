@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The broker's {@link DeliveryPolicy} for each destination: a broker-wide default, overridden setting by setting
+ * The broker's {@link DestinationPolicy} for each destination: a broker-wide default, overridden setting by setting
  * by rules whose {@link NamePattern} matches the destination's name. Where several patterns match, the more
  * specific one wins a setting (see {@link NamePattern#LEAST_SPECIFIC_FIRST}). Immutable.
  */
@@ -15,29 +15,29 @@ public final class DestinationPolicies {
     private static final Comparator<Rule> LEAST_SPECIFIC_FIRST = Comparator.comparing(Rule::pattern,
             NamePattern.LEAST_SPECIFIC_FIRST);
 
-    private final DeliveryPolicy defaults;
+    private final DestinationPolicy defaults;
     private final List<Rule> rules;
 
     /** The settings a pattern overrides, in the order they were given. */
     private record Rule(NamePattern pattern, Map<String, String> settings) {
     }
 
-    private DestinationPolicies(DeliveryPolicy defaults, List<Rule> rules) {
+    private DestinationPolicies(DestinationPolicy defaults, List<Rule> rules) {
         this.defaults = defaults;
         this.rules = rules;
     }
 
     /** The default policy for every destination. */
-    public static DestinationPolicies of(DeliveryPolicy defaults) {
+    public static DestinationPolicies of(DestinationPolicy defaults) {
         return new DestinationPolicies(defaults, List.of());
     }
 
-    public DeliveryPolicy defaults() {
+    public DestinationPolicy defaults() {
         return defaults;
     }
 
     /** These policies with a new default. */
-    DestinationPolicies withDefaults(DeliveryPolicy newDefaults) {
+    DestinationPolicies withDefaults(DestinationPolicy newDefaults) {
         return new DestinationPolicies(newDefaults, rules);
     }
 
@@ -49,7 +49,7 @@ public final class DestinationPolicies {
      */
     public DestinationPolicies with(String patternText, String setting, String value) {
         NamePattern pattern = NamePattern.of(patternText);
-        DeliveryPolicy.DEFAULT.with(setting, value);
+        DestinationPolicy.DEFAULT.with(setting, value);
         List<Rule> copy = new ArrayList<>(rules.size() + 1);
         Rule existing = null;
         for (Rule r : rules) {
@@ -67,8 +67,8 @@ public final class DestinationPolicies {
     }
 
     /** The policy of the queue or topic named {@code destination}. */
-    public DeliveryPolicy forDestination(String destination) {
-        DeliveryPolicy p = defaults;
+    public DestinationPolicy forDestination(String destination) {
+        DestinationPolicy p = defaults;
         for (Rule r : rules) {
             if (r.pattern().matches(destination)) {
                 for (Map.Entry<String, String> s : r.settings().entrySet()) {

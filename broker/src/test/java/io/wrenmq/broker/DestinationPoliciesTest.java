@@ -22,8 +22,8 @@ class DestinationPoliciesTest {
 
     @Test
     void withoutRulesEveryDestinationHasTheDefault() {
-        assertEquals(DeliveryPolicy.DEFAULT, policies().forDestination("orders"));
-        assertEquals(new DeliveryPolicy(4, Duration.ofSeconds(2), "Dead", "Old"), policies(
+        assertEquals(DestinationPolicy.DEFAULT, policies().forDestination("orders"));
+        assertEquals(new DestinationPolicy(4, Duration.ofSeconds(2), "Dead", "Old"), policies(
                 "max-delivery-attempts", "4", "redelivery-delay", "2s", "dead-letter-queue", "Dead",
                 "expiry-queue", "Old").forDestination("anything"));
     }
@@ -48,7 +48,7 @@ class DestinationPoliciesTest {
                 "policy.orders.*.max-delivery-attempts", "4",
                 "policy.orders.eu.max-delivery-attempts", "5",
                 "policy.orders.eu.redelivery-delay", "100ms");
-        DeliveryPolicy eu = p.forDestination("orders.eu");
+        DestinationPolicy eu = p.forDestination("orders.eu");
         assertEquals(5, eu.maxDeliveryAttempts());
         assertEquals(Duration.ofMillis(100), eu.redeliveryDelay());
         assertEquals("AllDead", eu.deadLetterQueue(), "a setting no closer pattern sets comes from a wider one");

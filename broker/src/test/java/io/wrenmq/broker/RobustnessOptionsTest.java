@@ -30,7 +30,7 @@ class RobustnessOptionsTest {
     @Test
     void everyLimitIsDocumented() {
         for (String key : new String[] {ConnectionLimits.MAX_CONNECTIONS, ConnectionLimits.MAX_SESSIONS,
-                ConnectionLimits.MAX_CONSUMERS, ConnectionLimits.MAX_SELECTOR_LENGTH, DeliveryPolicy.FULL_POLICY}) {
+                ConnectionLimits.MAX_CONSUMERS, ConnectionLimits.MAX_SELECTOR_LENGTH, DestinationPolicy.FULL_POLICY}) {
             assertTrue(BrokerConfig.KEYS.containsKey(key), key);
         }
     }

@@ -1,7 +1,7 @@
 package io.wrenmq.broker.core;
 
 import io.netty.util.concurrent.EventExecutor;
-import io.wrenmq.broker.DeliveryPolicy;
+import io.wrenmq.broker.DestinationPolicy;
 import io.wrenmq.broker.FullPolicy;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.protocol.DestinationKind;
@@ -31,7 +31,7 @@ public abstract class Destination {
     private final long id;
     private final Placement placement;
     private final ServerConnection owner;
-    private final DeliveryPolicy policy;
+    private final DestinationPolicy policy;
     private ScheduledFuture<?> expiryScan;
     private final ArrayDeque<HeldSend> held = new ArrayDeque<>();
     private long memory;
@@ -58,7 +58,7 @@ public abstract class Destination {
      * @param mover moves them to the dead-letter and expiry queues
      */
     record Placement(EventExecutor executor, long memoryLimit, int maxMessageSize, MessageStore store,
-                     IdSequence ids, DeliveryPolicy policy, MessageMover mover) {
+                     IdSequence ids, DestinationPolicy policy, MessageMover mover) {
     }
 
     /**
@@ -75,7 +75,7 @@ public abstract class Destination {
     }
 
     /** What becomes of its messages that are not consumed. */
-    DeliveryPolicy policy() {
+    DestinationPolicy policy() {
         return policy;
     }
 

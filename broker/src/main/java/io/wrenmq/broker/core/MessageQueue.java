@@ -1,6 +1,6 @@
 package io.wrenmq.broker.core;
 
-import io.wrenmq.broker.DeliveryPolicy;
+import io.wrenmq.broker.DestinationPolicy;
 import io.wrenmq.persistence.MessageStore;
 import io.wrenmq.persistence.Position;
 import io.wrenmq.persistence.StoredReference;
@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * <h2>Held aside</h2>
  * A message sent with a delivery delay waits in {@link #scheduled} until its delivery time, then takes its place
  * among the waiting ones. A message that came back after the application saw it may wait out the destination's
- * redelivery delay, still counted in flight; once delivered as often as the {@link DeliveryPolicy} allows, it
+ * redelivery delay, still counted in flight; once delivered as often as the {@link DestinationPolicy} allows, it
  * moves to the dead-letter queue instead, and an expired message to the expiry queue (see {@link MessageMover}).
  * Stored entries held aside are in memory, so reads of the store skip them as they skip deliveries.
  *
@@ -525,7 +525,7 @@ final class MessageQueue {
         if (closed) {
             return;
         }
-        DeliveryPolicy policy = owner.policy();
+        DestinationPolicy policy = owner.policy();
         long delay = policy.redeliveryDelay().toMillis();
         List<QueueEntry> now = new ArrayList<>(unseen);
         List<QueueEntry> again = delay == 0 ? now : new ArrayList<>(seen.size());
@@ -547,13 +547,13 @@ final class MessageQueue {
      * (where it stays, there being nowhere further to go).
      */
     private boolean isDead(QueueEntry entry) {
-        DeliveryPolicy policy = owner.policy();
+        DestinationPolicy policy = owner.policy();
         return policy.exhausted(entry.deliveryCount - 1) && !owner.isQueueNamed(policy.deadLetterQueue());
     }
 
     /** Moves an entry in flight, delivered as often as the policy allows, to the dead-letter queue. */
     private void moveToDeadLetters(QueueEntry entry) {
-        DeliveryPolicy policy = owner.policy();
+        DestinationPolicy policy = owner.policy();
         int deliveries = entry.deliveryCount - 1;
         owner.mover().move(this, entry, new MessageMover.Move(policy.deadLetterQueue(), "delivered " + deliveries
                 + " times, the most " + owner + " allows", false));
@@ -619,7 +619,7 @@ final class MessageQueue {
      * none, is dropped.
      */
     void expiredInFlight(QueueEntry entry) {
-        DeliveryPolicy policy = owner.policy();
+        DestinationPolicy policy = owner.policy();
         if (!policy.keepsExpired() || owner.isQueueNamed(policy.expiryQueue())) {
             owner.expired();
             acknowledged(entry);
@@ -628,7 +628,7 @@ final class MessageQueue {
         owner.mover().move(this, entry, expiryMove(policy));
     }
 
-    private MessageMover.Move expiryMove(DeliveryPolicy policy) {
+    private MessageMover.Move expiryMove(DestinationPolicy policy) {
         return new MessageMover.Move(policy.expiryQueue(), "expired on " + owner, true);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param expiryQueue         the queue that takes expired messages; empty to drop them
  * @param fullPolicy          whether a send past the destination's memory limit waits or is refused
  */
-public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
+public record DestinationPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
                              String expiryQueue, FullPolicy fullPolicy) {
 
     /** The settings' names, as the configuration spells them. */
@@ -32,16 +32,16 @@ public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, 
      * As Artemis: ten deliveries, then the queue named {@code DLQ}; expired messages to {@code ExpiryQueue};
      * producers of a full destination wait.
      */
-    public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(10, Duration.ZERO, "DLQ", "ExpiryQueue",
+    public static final DestinationPolicy DEFAULT = new DestinationPolicy(10, Duration.ZERO, "DLQ", "ExpiryQueue",
             FullPolicy.BLOCK);
 
     /** A policy whose producers wait when the destination is full. */
-    public DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
+    public DestinationPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, String deadLetterQueue,
                           String expiryQueue) {
         this(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue, expiryQueue, FullPolicy.BLOCK);
     }
 
-    public DeliveryPolicy {
+    public DestinationPolicy {
         if (maxDeliveryAttempts < 0) {
             throw new IllegalArgumentException(MAX_DELIVERY_ATTEMPTS + " " + maxDeliveryAttempts
                     + " must be 0 (no limit) or more");
@@ -76,17 +76,17 @@ public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, 
      *
      * @throws IllegalArgumentException for an unknown setting or a value that does not parse
      */
-    DeliveryPolicy with(String setting, String value) {
+    DestinationPolicy with(String setting, String value) {
         return switch (setting) {
-            case MAX_DELIVERY_ATTEMPTS -> new DeliveryPolicy(Integer.parseInt(value.trim()), redeliveryDelay,
+            case MAX_DELIVERY_ATTEMPTS -> new DestinationPolicy(Integer.parseInt(value.trim()), redeliveryDelay,
                     deadLetterQueue, expiryQueue, fullPolicy);
-            case REDELIVERY_DELAY -> new DeliveryPolicy(maxDeliveryAttempts, BrokerConfig.parseDuration(value),
+            case REDELIVERY_DELAY -> new DestinationPolicy(maxDeliveryAttempts, BrokerConfig.parseDuration(value),
                     deadLetterQueue, expiryQueue, fullPolicy);
-            case DEAD_LETTER_QUEUE -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, value.trim(),
+            case DEAD_LETTER_QUEUE -> new DestinationPolicy(maxDeliveryAttempts, redeliveryDelay, value.trim(),
                     expiryQueue, fullPolicy);
-            case EXPIRY_QUEUE -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
+            case EXPIRY_QUEUE -> new DestinationPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
                     value.trim(), fullPolicy);
-            case FULL_POLICY -> new DeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
+            case FULL_POLICY -> new DestinationPolicy(maxDeliveryAttempts, redeliveryDelay, deadLetterQueue,
                     expiryQueue, FullPolicy.parse(value));
             default -> throw new IllegalArgumentException("unknown setting '" + setting + "'; known settings: "
                     + String.join(", ", SETTINGS));
