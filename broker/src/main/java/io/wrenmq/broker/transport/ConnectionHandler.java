@@ -220,15 +220,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Cl
 
     private void dispatch(Frame frame) {
         ServerConnection c = connection;
+        // The message path apart from the rarer requests: a request type seen for the first time (a temporary
+        // queue created, say) then deoptimizes only the compiled code of dispatchRequest.
+        if (frame instanceof SendFrame f) {
+            c.send(f.requestId(), f.sessionId(), f.destination(), f.message());
+        } else if (frame instanceof AckFrame f) {
+            c.ack(f.consumerId(), f.deliveryId(), f.kind(), f.credit());
+        } else {
+            dispatchRequest(c, frame);
+        }
+    }
+
+    private void dispatchRequest(ServerConnection c, Frame frame) {
         switch (frame.type()) {
-            case SEND -> {
-                SendFrame f = (SendFrame) frame;
-                c.send(f.requestId(), f.sessionId(), f.destination(), f.message());
-            }
-            case ACK -> {
-                AckFrame f = (AckFrame) frame;
-                c.ack(f.consumerId(), f.deliveryId(), f.kind(), f.credit());
-            }
             case PULL -> {
                 PullFrame f = (PullFrame) frame;
                 c.pull(f.consumerId(), f.pullId(), f.timeoutMs());

@@ -69,8 +69,39 @@ public final class FrameCodec {
         int lengthIndex = out.writerIndex();
         out.writeInt(0);
         out.writeByte(frame.type().code());
-        writeBody(frame, out);
+        // The frames of the message path in methods of their own: a frame type seen for the first time (a
+        // temporary queue created, say) then deoptimizes only the compiled code of the rarer frames.
+        if (frame instanceof SendFrame f) {
+            writeSend(f, out);
+        } else if (frame instanceof DeliverFrame f) {
+            writeDeliver(f, out);
+        } else if (frame instanceof AckFrame f) {
+            writeAck(f, out);
+        } else {
+            writeBody(frame, out);
+        }
         out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
+    }
+
+    private static void writeSend(SendFrame f, ByteBuf out) {
+        out.writeLong(f.requestId());
+        out.writeInt(f.sessionId());
+        writeDestination(out, f.destination());
+        writeBytes(out, f.message());
+    }
+
+    private static void writeDeliver(DeliverFrame f, ByteBuf out) {
+        out.writeInt(f.consumerId());
+        out.writeLong(f.deliveryId());
+        out.writeInt(f.deliveryCount());
+        writeBytes(out, f.message());
+    }
+
+    private static void writeAck(AckFrame f, ByteBuf out) {
+        out.writeInt(f.consumerId());
+        out.writeLong(f.deliveryId());
+        out.writeByte(f.kind().code());
+        out.writeInt(f.credit());
     }
 
     private static void writeBody(Frame frame, ByteBuf out) {
@@ -178,28 +209,10 @@ public final class FrameCodec {
                 out.writeInt(f.consumerId());
                 out.writeLong(f.pullId());
             }
-            case ACK -> {
-                AckFrame f = (AckFrame) frame;
-                out.writeInt(f.consumerId());
-                out.writeLong(f.deliveryId());
-                out.writeByte(f.kind().code());
-                out.writeInt(f.credit());
-            }
-            case SEND -> {
-                SendFrame f = (SendFrame) frame;
-                out.writeLong(f.requestId());
-                out.writeInt(f.sessionId());
-                writeDestination(out, f.destination());
-                writeBytes(out, f.message());
-            }
+            case ACK -> writeAck((AckFrame) frame, out);
+            case SEND -> writeSend((SendFrame) frame, out);
             case SEND_CREDIT -> out.writeInt(((SendCreditFrame) frame).bytes());
-            case DELIVER -> {
-                DeliverFrame f = (DeliverFrame) frame;
-                out.writeInt(f.consumerId());
-                out.writeLong(f.deliveryId());
-                out.writeInt(f.deliveryCount());
-                writeBytes(out, f.message());
-            }
+            case DELIVER -> writeDeliver((DeliverFrame) frame, out);
             case CREATE_TEMP_DESTINATION -> {
                 CreateTempDestinationFrame f = (CreateTempDestinationFrame) frame;
                 out.writeLong(f.requestId());
@@ -252,7 +265,13 @@ public final class FrameCodec {
         }
         Frame frame;
         try {
-            frame = readBody(type, body);
+            // As in encode: the message path apart from the rarer frames.
+            frame = switch (type) {
+                case SEND -> readSend(body);
+                case DELIVER -> readDeliver(body);
+                case ACK -> readAck(body);
+                default -> readBody(type, body);
+            };
         } catch (IndexOutOfBoundsException e) {
             throw new MalformedFrameException(type + " frame is truncated");
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -265,6 +284,26 @@ public final class FrameCodec {
         return frame;
     }
 
+    private static SendFrame readSend(ByteBuf in) throws MalformedFrameException {
+        return new SendFrame(in.readLong(), in.readInt(), readDestination(in), readBytes(in));
+    }
+
+    private static DeliverFrame readDeliver(ByteBuf in) throws MalformedFrameException {
+        return new DeliverFrame(in.readInt(), in.readLong(), in.readInt(), readBytes(in));
+    }
+
+    private static AckFrame readAck(ByteBuf in) throws MalformedFrameException {
+        int consumerId = in.readInt();
+        long deliveryId = in.readLong();
+        int kindCode = in.readUnsignedByte();
+        AckKind kind = AckKind.ofCode(kindCode);
+        if (kind == null) {
+            throw new MalformedFrameException("unknown acknowledgement kind " + kindCode);
+        }
+        return new AckFrame(consumerId, deliveryId, kind, in.readInt());
+    }
+
+    /** The frames other than SEND, DELIVER and ACK. */
     private static Frame readBody(FrameType type, ByteBuf in) throws MalformedFrameException {
         switch (type) {
             case HELLO:
@@ -330,22 +369,8 @@ public final class FrameCodec {
                 return new PullFrame(in.readInt(), in.readLong(), in.readLong());
             case PULL_EMPTY:
                 return new PullEmptyFrame(in.readInt(), in.readLong());
-            case ACK: {
-                int consumerId = in.readInt();
-                long deliveryId = in.readLong();
-                int kindCode = in.readUnsignedByte();
-                AckKind kind = AckKind.ofCode(kindCode);
-                if (kind == null) {
-                    throw new MalformedFrameException("unknown acknowledgement kind " + kindCode);
-                }
-                return new AckFrame(consumerId, deliveryId, kind, in.readInt());
-            }
-            case SEND:
-                return new SendFrame(in.readLong(), in.readInt(), readDestination(in), readBytes(in));
             case SEND_CREDIT:
                 return new SendCreditFrame(in.readInt());
-            case DELIVER:
-                return new DeliverFrame(in.readInt(), in.readLong(), in.readInt(), readBytes(in));
             case CREATE_TEMP_DESTINATION:
                 return new CreateTempDestinationFrame(in.readLong(), readDestination(in));
             case DELETE_TEMP_DESTINATION:
