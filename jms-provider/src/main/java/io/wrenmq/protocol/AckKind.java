@@ -17,6 +17,15 @@ public enum AckKind {
      */
     EXPIRED(4);
 
+    /** A table, not a search: it is on the path of every message, and allocates nothing. */
+    private static final AckKind[] BY_CODE = new AckKind[256];
+
+    static {
+        for (AckKind k : values()) {
+            BY_CODE[k.code] = k;
+        }
+    }
+
     private final int code;
 
     AckKind(int code) {
@@ -28,11 +37,6 @@ public enum AckKind {
     }
 
     public static AckKind ofCode(int code) {
-        for (AckKind k : values()) {
-            if (k.code == code) {
-                return k;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }

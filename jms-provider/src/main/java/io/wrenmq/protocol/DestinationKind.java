@@ -7,6 +7,15 @@ public enum DestinationKind {
     TEMPORARY_QUEUE(3, false, true),
     TEMPORARY_TOPIC(4, true, true);
 
+    /** A table, not a search: it is on the path of every message, and allocates nothing. */
+    private static final DestinationKind[] BY_CODE = new DestinationKind[256];
+
+    static {
+        for (DestinationKind k : values()) {
+            BY_CODE[k.code] = k;
+        }
+    }
+
     private final int code;
     private final boolean topic;
     private final boolean temporary;
@@ -33,11 +42,6 @@ public enum DestinationKind {
 
     /** The kind for a wire code, or null if none has it. */
     public static DestinationKind ofCode(int code) {
-        for (DestinationKind k : values()) {
-            if (k.code == code) {
-                return k;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }
