@@ -1,6 +1,7 @@
 package io.wrenmq.tck;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.Message;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -240,6 +243,50 @@ class ConsumerTest extends JmsTestSupport {
         p.send(ps.createQueue(b), ps.createMessage());
         assertTrue(blockedListener.get(15, TimeUnit.SECONDS),
                 "the other session's listener was not called while the first one waited");
+    }
+
+    @Test
+    @DisplayName("listeners of eight sessions on one connection, each answering every message with a synchronous "
+            + "persistent send, answer all 1,600 messages exactly once")
+    void manyListenerSessionsOnOneConnectionEachSendSynchronously() throws Exception {
+        int sessions = 8;
+        int perSession = 200;
+        String replies = uniqueName();
+        Connection services = connection();
+        List<String> queues = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            String q = uniqueName() + "." + i;
+            queues.add(q);
+            Session s = services.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer answer = s.createProducer(s.createQueue(replies));
+            s.createConsumer(s.createQueue(q)).setMessageListener(m -> {
+                try {
+                    answer.send(s.createTextMessage(text(m)));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+        }
+        services.start();
+        // Bursts and single messages alike: the reading thread hands itself over for some, the pool runs others.
+        Session ps = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = ps.createProducer(null);
+        p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        for (int n = 0; n < perSession; n++) {
+            for (int i = 0; i < sessions; i++) {
+                p.send(ps.createQueue(queues.get(i)), ps.createTextMessage(i + ":" + n));
+            }
+        }
+        Connection client = startedConnection();
+        MessageConsumer rc = client.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(
+                ps.createQueue(replies));
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < sessions * perSession; k++) {
+            Message m = rc.receive(30_000);
+            assertNotNull(m, "replies so far: " + seen.size());
+            assertTrue(seen.add(text(m)), "answered twice: " + text(m));
+        }
+        assertNull(rc.receive(200));
     }
 
     @Test
