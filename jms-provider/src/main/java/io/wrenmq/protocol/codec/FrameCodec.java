@@ -104,6 +104,7 @@ public final class FrameCodec {
         out.writeInt(f.credit());
     }
 
+    /** The frames other than SEND, DELIVER and ACK. */
     private static void writeBody(Frame frame, ByteBuf out) {
         switch (frame.type()) {
             case HELLO -> {
@@ -209,10 +210,7 @@ public final class FrameCodec {
                 out.writeInt(f.consumerId());
                 out.writeLong(f.pullId());
             }
-            case ACK -> writeAck((AckFrame) frame, out);
-            case SEND -> writeSend((SendFrame) frame, out);
             case SEND_CREDIT -> out.writeInt(((SendCreditFrame) frame).bytes());
-            case DELIVER -> writeDeliver((DeliverFrame) frame, out);
             case CREATE_TEMP_DESTINATION -> {
                 CreateTempDestinationFrame f = (CreateTempDestinationFrame) frame;
                 out.writeLong(f.requestId());
